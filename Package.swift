@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "rlbook",
+  platforms: [.macOS(.v14)],
+  products: [
+    /// The teaching library that every chapter imports (`import RL`).
+    .library(name: "RL", type: .dynamic, targets: ["RL"]),
+    .executable(name: "rlbook", targets: ["rlbook"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "RL"),
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(name: "BookCompiler", dependencies: ["CCmarkGFM"]),
+    .executableTarget(
+      name: "rlbook",
+      dependencies: [
+        "BookCompiler",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "RLTests", dependencies: ["RL"]),
+    .testTarget(name: "BookCompilerTests", dependencies: ["BookCompiler"]),
+    .testTarget(name: "ChapterTests", dependencies: ["BookCompiler"]),
+  ]
+)

@@ -1,0 +1,3 @@
+import ArgumentParser
+import BookCompiler
+@main struct RLBook: ParsableCommand {}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// The next-token distribution used for sampling: softmax(logits / T), restricted to the
+/// `topK` largest logits when `topK` is given (ties at the cut-off are all kept).
+///
+/// - Complexity: O(V log V) with top-k, O(V) without.
+public func samplingDistribution(logits: [Double], temperature: Double = 1, topK: Int? = nil)
+  -> [Double]
+{
+  precondition(temperature > 0, "temperature must be positive")
+  var cutoff = -Double.infinity
+  if let k = topK, k < logits.count {
+    precondition(k > 0, "top-k needs k ≥ 1")
+    cutoff = logits.sorted(by: >)[k - 1]
+  }
+  let kept = logits.map { $0 >= cutoff ? $0 / temperature : -Double.infinity }
+  let largest = kept.max()!
+  var p = kept.map { Foundation.exp($0 - largest) }
+  let total = p.reduce(0, +)
+  for i in p.indices { p[i] /= total }
+  return p
+}
+
+extension TinyLM {
+  /// Samples a continuation of `prompt`, one token at a time, until end-of-sequence, until
+  /// `maxNewTokens` tokens or until the context is full. Returns the whole sequence (prompt
+  /// and response); the workspace then holds its forward pass (with the last token fed).
+  ///
+  /// Each step draws from softmax(logits / `temperature`), restricted to the `topK` most
+  /// likely tokens when given. `temperature` near 0 approaches greedy decoding; use
+  /// ``greedy(prompt:maxNewTokens:workspace:)`` for exactly greedy.
+  ///
+  /// - Complexity: one forward position per token, thanks to the cached activations.
+  public func generate(
+    prompt: [Int], maxNewTokens: Int, temperature: Double = 1, topK: Int? = nil,
+    generator: inout SeededGenerator, workspace ws: TinyLMWorkspace
+  ) -> [Int] {
+    precondition(!prompt.isEmpty && prompt.count < config.contextLength, "prompt length")
+    var sequence = prompt
+    sequence.reserveCapacity(min(config.contextLength, prompt.count + maxNewTokens))
+    ws.length = 0
+    for (t, token) in prompt.enumerated() { forward(token: token, position: t, workspace: ws) }
+    let vocabulary = config.vocabularySize
+    while sequence.count - prompt.count < maxNewTokens && sequence.count < config.contextLength {
+      let t = sequence.count - 1
+      let z = ws.logits + t * vocabulary
+      let next = Self.sample(
+        z, vocabulary, temperature: temperature, topK: topK, scratch: ws.dLogits,
+        generator: &generator)
+      sequence.append(next)
+      forward(token: next, position: t + 1, workspace: ws)
+      if next == Vocabulary.endOfSequence { break }
+    }
+    return sequence
+  }
+
+  /// Greedy decoding: always the most likely next token (the lowest id on ties).
+  public func greedy(prompt: [Int], maxNewTokens: Int, workspace ws: TinyLMWorkspace) -> [Int] {
+    var sequence = prompt
+    ws.length = 0
+    for (t, token) in prompt.enumerated() { forward(token: token, position: t, workspace: ws) }
+    while sequence.count - prompt.count < maxNewTokens && sequence.count < config.contextLength {
+      let t = sequence.count - 1
+      var best = 0
+      for v in 1..<config.vocabularySize
+      where ws.logits[t * config.vocabularySize + v] > ws.logits[t * config.vocabularySize + best] {
+        best = v
+      }
+      sequence.append(best)
+      forward(token: best, position: t + 1, workspace: ws)
+      if best == Vocabulary.endOfSequence { break }
+    }
+    return sequence
+  }
+
+  /// Draws one token from logits `z` without allocating (`scratch` holds V numbers).
+  static func sample(
+    _ z: UnsafePointer<Double>, _ vocabulary: Int, temperature: Double, topK: Int?,
+    scratch: UnsafeMutablePointer<Double>, generator: inout SeededGenerator
+  ) -> Int {
+    var cutoff = -Double.infinity
+    if let k = topK, k < vocabulary {
+      // The k-th largest logit, by k passes of selection (V is tiny).
+      scratch.update(from: z, count: vocabulary)
+      for _ in 0..<k {
+        var best = 0
+        for v in 1..<vocabulary where scratch[v] > scratch[best] { best = v }
+        cutoff = scratch[best]
+        scratch[best] = -Double.infinity
+      }
+    }
+    var largest = -Double.infinity
+    for v in 0..<vocabulary where z[v] >= cutoff { largest = max(largest, z[v]) }
+    var total = 0.0
+    for v in 0..<vocabulary {
+      let w = z[v] >= cutoff ? Foundation.exp((z[v] - largest) / temperature) : 0
+      scratch[v] = w
+      total += w
+    }
+    let u = generator.uniform() * total
+    var cumulative = 0.0
+    var last = 0
+    for v in 0..<vocabulary where scratch[v] > 0 {
+      cumulative += scratch[v]
+      last = v
+      if u < cumulative { return v }
+    }
+    return last
+  }
+
+  /// Teacher-forced per-token log-probabilities of `tokens`: entry `t` is
+  /// log π(tokenₜ | tokens before t), gathered from the log-softmax at position t − 1 (the
+  /// `get_log_probs` / `gather` step of RLHF libraries). Entry 0 is 0.
+  ///
+  /// - Complexity: one forward pass.
+  public func tokenLogProbabilities(of tokens: [Int], workspace ws: TinyLMWorkspace) -> [Double] {
+    forward(tokens: tokens, count: tokens.count, workspace: ws)
+    var out = [Double](repeating: 0, count: tokens.count)
+    for t in 1..<max(tokens.count, 1) { out[t] = ws.logProbability(of: tokens[t], at: t - 1) }
+    return out
+  }
+
+  /// log π(response | prompt): the sum of the response tokens' log-probabilities, where the
+  /// response starts at index `responseStart` of `tokens`.
+  public func sequenceLogProbability(
+    of tokens: [Int], responseStart: Int, workspace ws: TinyLMWorkspace
+  ) -> Double {
+    let lp = tokenLogProbabilities(of: tokens, workspace: ws)
+    return lp[responseStart...].reduce(0, +)
+  }
+}

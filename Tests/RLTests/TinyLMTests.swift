@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import RL
+
+@Suite struct TinyLMTests {
+  let config = TinyLMConfig(contextLength: 6, modelWidth: 4, headCount: 2, layerCount: 2, mlpWidth: 6)
+
+  /// A loss that touches every head: Σₜ cₜ·log pₜ + Σₜ sₜ·scalarₜ.
+  func loss(_ model: TinyLM, _ tokens: [Int], _ c: [Double], _ s: [Double]) -> Double {
+    let ws = TinyLMWorkspace(config: model.config)
+    let lp = model.tokenLogProbabilities(of: tokens, workspace: ws)
+    var total = 0.0
+    for t in tokens.indices { total += c[t] * lp[t] + s[t] * ws.scalarOutput(at: t) }
+    return total
+  }
+
+  @Test func everyParameterGradientMatchesFiniteDifferences() {
+    var rng = SeededGenerator(seed: 7)
+    var model = TinyLM(config: config, generator: &rng)
+    // Give the scalar head weights too, so its input gradient is exercised.
+    for i in 0..<(config.modelWidth + 1) { model.parameters[model.layout.scalarHead + i] = rng.normal() }
+    let tokens = [3, Vocabulary.plus, 4, Vocabulary.equals, 7, Vocabulary.endOfSequence]
+    let c = tokens.indices.map { $0 == 0 ? 0 : rng.normal() }
+    let s = tokens.indices.map { _ in rng.normal() }
+    let ws = TinyLMWorkspace(config: config)
+    model.forward(tokens: tokens, count: tokens.count, workspace: ws)
+    var gradient = [Double](repeating: 0, count: model.parameterCount)
+    model.backward(logProbGradient: c, scalarGradient: s, into: &gradient, workspace: ws)
+    var worst = 0.0
+    let h = 1e-6
+    for i in 0..<model.parameterCount {
+      var plus = model
+      plus.parameters[i] += h
+      var minus = model
+      minus.parameters[i] -= h
+      let numeric = (loss(plus, tokens, c, s) - loss(minus, tokens, c, s)) / (2 * h)
+      let error = abs(numeric - gradient[i]) / max(1, abs(numeric))
+      worst = max(worst, error)
+    }
+    #expect(worst < 1e-6)
+    #expect(gradient.contains { $0 != 0 })
+  }
+
+  @Test func incrementalForwardMatchesFullForward() {
+    var rng = SeededGenerator(seed: 3)
+    let model = TinyLM(config: config, generator: &rng)
+    let ws = TinyLMWorkspace(config: config)
+    let sequence = model.generate(
+      prompt: [1, Vocabulary.plus, 2, Vocabulary.equals], maxNewTokens: 2, generator: &rng,
+      workspace: ws)
+    let cached = (0..<sequence.count).map { ws.logits(at: $0) }
+    let full = TinyLMWorkspace(config: config)
+    model.forward(tokens: sequence, count: sequence.count, workspace: full)
+    for t in sequence.indices { #expect(cached[t] == full.logits(at: t)) }
+  }
+
+  @Test func logProbabilitiesAreNormalisedAndCausal() {
+    var rng = SeededGenerator(seed: 5)
+    let model = TinyLM(config: config, generator: &rng)
+    let ws = TinyLMWorkspace(config: config)
+    model.forward(tokens: [1, 2, 3], count: 3, workspace: ws)
+    let total = (0..<Vocabulary.size).map { exp(ws.logProbability(of: $0, at: 1)) }.reduce(0, +)
+    #expect(abs(total - 1) < 1e-12)
+    let before = ws.logits(at: 1)
+    model.forward(tokens: [1, 2, 9], count: 3, workspace: ws)
+    #expect(ws.logits(at: 1) == before)  // position 1 cannot see position 2
+  }
+
+  @Test func samplingDistributionHonoursTemperatureAndTopK() {
+    let logits = [2.0, 1.0, 0.0, -1.0]
+    let p = samplingDistribution(logits: logits, temperature: 1, topK: 2)
+    #expect(p[2] == 0 && p[3] == 0)
+    #expect(abs(p[0] - 1 / (1 + exp(-1))) < 1e-12)
+    let cold = samplingDistribution(logits: logits, temperature: 0.1)
+    #expect(cold[0] > 0.99)
+    let hot = samplingDistribution(logits: logits, temperature: 100)
+    #expect(hot.allSatisfy { abs($0 - 0.25) < 0.01 })
+  }
+
+  @Test func topKSamplingNeverLeavesTheTopK() {
+    var rng = SeededGenerator(seed: 11)
+    let model = TinyLM(config: config, generator: &rng)
+    let ws = TinyLMWorkspace(config: config)
+    model.forward(tokens: [1, 2], count: 2, workspace: ws)
+    let logits = ws.logits(at: 1)
+    let allowed = Set(logits.indices.sorted { logits[$0] > logits[$1] }.prefix(3))
+    for _ in 0..<200 {
+      let s = model.generate(prompt: [1, 2], maxNewTokens: 1, topK: 3, generator: &rng, workspace: ws)
+      #expect(allowed.contains(s[2]))
+    }
+  }
+}

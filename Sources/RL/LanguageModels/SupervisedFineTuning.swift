@@ -1,0 +1,84 @@
+import Foundation
+
+/// The masked cross-entropy of SFT: the mean of −log π(token) over the response tokens of
+/// every sequence in `batch` (prompt tokens are masked out), with its gradient.
+///
+/// loss = −(1/N) Σ_seq Σ_{t ≥ responseStart} log π(tokenₜ | tokens before t), where N is the
+/// number of response tokens in the batch.
+///
+/// - Complexity: one forward and one backward pass per sequence.
+public func maskedCrossEntropy(
+  model: TinyLM, batch: [TrainingSequence], workspace ws: TinyLMWorkspace
+) -> (loss: Double, gradient: [Double]) {
+  let tokenCount = batch.reduce(0) { $0 + $1.tokens.count - $1.responseStart }
+  precondition(tokenCount > 0, "no response tokens")
+  var gradient = [Double](repeating: 0, count: model.parameterCount)
+  var coefficients = [Double](repeating: 0, count: model.config.contextLength)
+  var loss = 0.0
+  let weight = 1 / Double(tokenCount)
+  for sequence in batch {
+    model.forward(tokens: sequence.tokens, count: sequence.tokens.count, workspace: ws)
+    for t in 0..<coefficients.count { coefficients[t] = 0 }
+    for t in sequence.responseStart..<sequence.tokens.count {
+      loss -= weight * ws.logProbability(of: sequence.tokens[t], at: t - 1)
+      coefficients[t] = -weight
+    }
+    model.backward(
+      logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
+  }
+  return (loss, gradient)
+}
+
+/// Supervised fine-tuning: `steps` Adam steps on minibatches of `batchSize` sequences drawn
+/// from `data`, minimising ``maskedCrossEntropy(model:batch:workspace:)``. Returns the loss
+/// of every step.
+public func supervisedFineTune(
+  _ model: inout TinyLM, on data: [TrainingSequence], steps: Int, batchSize: Int,
+  learningRate: Double, generator: inout SeededGenerator
+) -> [Double] {
+  var optimizer = Adam(count: model.parameterCount, learningRate: learningRate)
+  let ws = TinyLMWorkspace(config: model.config)
+  var losses = [Double]()
+  for _ in 0..<steps {
+    let batch = (0..<batchSize).map { _ in data[generator.int(below: data.count)] }
+    var (loss, gradient) = maskedCrossEntropy(model: model, batch: batch, workspace: ws)
+    clipGradientNorm(&gradient, maxNorm: 1)
+    optimizer.step(&model.parameters, gradient: gradient)
+    losses.append(loss)
+  }
+  return losses
+}
+
+/// Exact-match scores of a model on addition problems.
+public struct ExactMatch: Sendable {
+  /// The mean probability that one sample at temperature 1 is exactly right (pass@1,
+  /// computed exactly as exp of the answer's log-probability, with no sampling noise).
+  public var passAtOne: Double
+  /// The fraction of problems that greedy decoding answers exactly right.
+  public var greedy: Double
+}
+
+extension TinyLM {
+  /// Exact-match scores on `problems`: exact pass@1 and greedy accuracy.
+  public func exactMatch(on problems: [AdditionProblem], workspace ws: TinyLMWorkspace)
+    -> ExactMatch
+  {
+    var pass = 0.0
+    var greedyRight = 0.0
+    for problem in problems {
+      let lp = sequenceLogProbability(
+        of: problem.solution, responseStart: problem.prompt.count, workspace: ws)
+      pass += lp.exp
+      let out = greedy(
+        prompt: problem.prompt, maxNewTokens: AdditionTask.maxResponseTokens, workspace: ws)
+      greedyRight += problem.reward(for: out)
+    }
+    let n = Double(problems.count)
+    return ExactMatch(passAtOne: pass / n, greedy: greedyRight / n)
+  }
+}
+
+extension Double {
+  /// eˣ (a small convenience for log-probabilities).
+  var exp: Double { Foundation.exp(self) }
+}

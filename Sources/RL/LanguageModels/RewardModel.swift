@@ -1,0 +1,93 @@
+import Foundation
+
+/// The Bradley–Terry loss of a reward model on preference pairs, with its gradient.
+///
+/// The model's score of a response is its scalar head at the last token. Under the
+/// Bradley–Terry model P(chosen ≻ rejected) = σ(r_c − r_r), so the negative log-likelihood
+/// is loss = (1/N) Σ −log σ(r_c − r_r), with ∂loss/∂r_c = −(1 − σ(r_c − r_r))/N and
+/// ∂loss/∂r_r = +(1 − σ(r_c − r_r))/N.
+///
+/// - Returns: the loss, its gradient, and the fraction of pairs with r_c > r_r.
+/// - Complexity: two forward and backward passes per pair.
+public func bradleyTerryLoss(
+  rewardModel: TinyLM, pairs: [PreferencePair], workspace ws: TinyLMWorkspace
+) -> (loss: Double, gradient: [Double], accuracy: Double) {
+  var gradient = [Double](repeating: 0, count: rewardModel.parameterCount)
+  let zeros = [Double](repeating: 0, count: rewardModel.config.contextLength)
+  var scalarGradient = zeros
+  var loss = 0.0
+  var correct = 0.0
+  let n = Double(pairs.count)
+  for pair in pairs {
+    let chosen = rewardModel.score(pair.chosenSequence.tokens, workspace: ws)
+    let rejected = rewardModel.score(pair.rejectedSequence.tokens, workspace: ws)
+    let margin = chosen - rejected
+    loss -= logSigmoid(margin) / n
+    if margin > 0 { correct += 1 }
+    let pull = (1 - sigmoid(margin)) / n
+    for (tokens, sign) in [(pair.chosenSequence.tokens, -1.0), (pair.rejectedSequence.tokens, 1.0)] {
+      rewardModel.forward(tokens: tokens, count: tokens.count, workspace: ws)
+      scalarGradient[tokens.count - 1] = sign * pull
+      rewardModel.backward(
+        logProbGradient: zeros, scalarGradient: scalarGradient, into: &gradient, workspace: ws)
+      scalarGradient[tokens.count - 1] = 0
+    }
+  }
+  return (loss, gradient, correct / n)
+}
+
+extension TinyLM {
+  /// The reward-model score of a whole sequence: the scalar head at its last token.
+  public func score(_ tokens: [Int], workspace ws: TinyLMWorkspace) -> Double {
+    forward(tokens: tokens, count: tokens.count, workspace: ws)
+    return ws.scalarOutput(at: tokens.count - 1)
+  }
+
+  /// The fraction of `pairs` whose chosen response this reward model scores higher.
+  public func preferenceAccuracy(on pairs: [PreferencePair], workspace ws: TinyLMWorkspace)
+    -> Double
+  {
+    var correct = 0.0
+    for pair in pairs
+    where score(pair.chosenSequence.tokens, workspace: ws)
+      > score(pair.rejectedSequence.tokens, workspace: ws)
+    {
+      correct += 1
+    }
+    return correct / Double(pairs.count)
+  }
+}
+
+/// Trains a reward model by minimising ``bradleyTerryLoss(rewardModel:pairs:workspace:)``
+/// with Adam on minibatches of `batchSize` pairs. Returns each step's training accuracy.
+public func trainRewardModel(
+  _ model: inout TinyLM, on pairs: [PreferencePair], steps: Int, batchSize: Int,
+  learningRate: Double, generator: inout SeededGenerator
+) -> [Double] {
+  var optimizer = Adam(count: model.parameterCount, learningRate: learningRate)
+  let ws = TinyLMWorkspace(config: model.config)
+  var accuracies = [Double]()
+  for _ in 0..<steps {
+    let batch = (0..<batchSize).map { _ in pairs[generator.int(below: pairs.count)] }
+    var (_, gradient, accuracy) = bradleyTerryLoss(rewardModel: model, pairs: batch, workspace: ws)
+    clipGradientNorm(&gradient, maxNorm: 1)
+    optimizer.step(&model.parameters, gradient: gradient)
+    accuracies.append(accuracy)
+  }
+  return accuracies
+}
+
+extension TinyLM {
+  /// Rescales the scalar head so that the scores of `sequences` have mean 0 and standard
+  /// deviation 1 (reward normalisation, as in OpenRLHF's `--normalize_reward`). Bradley–Terry
+  /// fixes a reward only up to a shift and its scale drifts with training; normalising makes
+  /// the KL coefficient β mean the same thing for every reward model.
+  public mutating func normalizeScores(on sequences: [[Int]]) {
+    let ws = TinyLMWorkspace(config: config)
+    let scores = sequences.map { score($0, workspace: ws) }
+    let m = mean(scores)
+    let s = standardDeviation(scores) + 1e-8
+    for i in 0..<config.modelWidth { parameters[layout.scalarHead + i] /= s }
+    parameters[layout.scalarHeadBias] = (parameters[layout.scalarHeadBias] - m) / s
+  }
+}

@@ -8,7 +8,7 @@ public struct RLHFConfiguration: Sendable {
   /// Responses sampled per update.
   public var batchSize = 64
   /// Passes over each batch (verl `ppo_epochs`, OpenRLHF `--max_epochs`).
-  public var ppoEpochs = 2
+  public var ppoEpochs = 4
   /// ε of the clipped ratio.
   public var clipRange = 0.2
   /// γ and λ of GAE over tokens (verl `algorithm.gamma`, `algorithm.lam`).
@@ -16,7 +16,7 @@ public struct RLHFConfiguration: Sendable {
   /// λ of GAE.
   public var lambda = 0.95
   /// Adam step sizes of the actor and the critic.
-  public var actorLearningRate = 1e-3
+  public var actorLearningRate = 2e-3
   /// The critic's step size.
   public var criticLearningRate = 3e-3
   /// The generation budget in tokens.

@@ -26,8 +26,9 @@ public enum LossAggregation: Sendable, Hashable {
   /// number (the generation budget), so no length enters the weights.
   case constantNormalizer(maxLength: Int)
 
-  /// The weight of each token of sequence `i` given all response lengths.
-  func tokenWeight(length: Int, lengths: [Int]) -> Double {
+  /// The weight wᵢ of each token of a response of length `length`, in a batch whose
+  /// response lengths are `lengths`: the loss is Σᵢ Σₜ wᵢ·ℓ_{i,t}.
+  public func tokenWeight(length: Int, lengths: [Int]) -> Double {
     switch self {
     case .sequenceMeanThenBatchMean: 1 / (Double(length) * Double(lengths.count))
     case .tokenMean: 1 / Double(lengths.reduce(0, +))

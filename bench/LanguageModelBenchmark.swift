@@ -24,21 +24,29 @@ func forwardFLOPs(_ c: TinyLMConfig, length n: Int) -> Double {
 
 let peak = Double(CommandLine.arguments.dropFirst().first ?? "") ?? 0
 let runs = 7
-print("Forward + backward throughput (masked cross-entropy on 128 sequences of 7 tokens; median of \(runs) runs)")
+print(
+  "Forward + backward throughput (masked cross-entropy on 128 sequences of 7 tokens; median of \(runs) runs)"
+)
 print("config                      params   tokens/s   GFLOP/s   % of peak")
 for (name, config) in [
   ("book (d 32, 1 layer)", AdditionTask.modelConfig),
-  ("d 64, 2 layers", TinyLMConfig(contextLength: 8, modelWidth: 64, headCount: 4, layerCount: 2, mlpWidth: 128)),
+  (
+    "d 64, 2 layers",
+    TinyLMConfig(contextLength: 8, modelWidth: 64, headCount: 4, layerCount: 2, mlpWidth: 128)
+  ),
 ] {
   var rng = SeededGenerator(seed: 1)
   let model = TinyLM(config: config, generator: &rng)
   let ws = TinyLMWorkspace(config: config)
   let batch = (0..<128).map { i in
-    TrainingSequence(tokens: AdditionProblem(i % 10, (i / 10) % 10).prompt + [1, 2, 12], responseStart: 4)
+    TrainingSequence(
+      tokens: AdditionProblem(i % 10, (i / 10) % 10).prompt + [1, 2, 12], responseStart: 4)
   }
   _ = maskedCrossEntropy(model: model, batch: batch, workspace: ws)  // warm up
   let times = (0..<runs).map { _ in
-    seconds { for _ in 0..<20 { _ = maskedCrossEntropy(model: model, batch: batch, workspace: ws) } }
+    seconds {
+      for _ in 0..<20 { _ = maskedCrossEntropy(model: model, batch: batch, workspace: ws) }
+    }
   }
   let tokens = Double(20 * 128 * 7)
   let flops = 20 * 128 * 3 * forwardFLOPs(config, length: 7)  // backward ≈ 2 × forward
@@ -46,7 +54,9 @@ for (name, config) in [
   let achieved = flops / t / 1e9
   print(
     name.padding(toLength: 26, withPad: " ", startingAt: 0),
-    String(format: "%7d  %9.0f  %8.2f  %9.1f%%", model.parameterCount, tokens / t, achieved, peak > 0 ? 100 * achieved / peak : 0))
+    String(
+      format: "%7d  %9.0f  %8.2f  %9.1f%%", model.parameterCount, tokens / t, achieved,
+      peak > 0 ? 100 * achieved / peak : 0))
 }
 
 print("\nGRPO on the addition task (the setting of chapter 17; one run, wall time on this machine)")
@@ -61,7 +71,8 @@ var training = 0.0
 for update in 1...300 {
   training += seconds {
     let batch = (0..<16).map { _ in setup.train[rng.int(below: setup.train.count)] }
-    _ = trainer.step(prompts: batch.map(\.prompt), reward: { i, s in batch[i].reward(for: s) }, generator: &rng)
+    _ = trainer.step(
+      prompts: batch.map(\.prompt), reward: { i, s in batch[i].reward(for: s) }, generator: &rng)
   }
   if update % 10 == 0, reached == nil,
     trainer.policy.exactMatch(on: setup.heldOut, workspace: ws).passAtOne >= 0.8
@@ -71,8 +82,17 @@ for update in 1...300 {
 }
 let base = setup.base.exactMatch(on: setup.heldOut, workspace: ws).passAtOne
 let final = trainer.policy.exactMatch(on: setup.heldOut, workspace: ws).passAtOne
-print(String(format: "SFT base (1,500 steps):               %6.2f s, held-out pass@1 %.1f%%", setupTime, 100 * base))
+print(
+  String(
+    format: "SFT base (1,500 steps):               %6.2f s, held-out pass@1 %.1f%%", setupTime,
+    100 * base))
 if let reached {
-  print(String(format: "GRPO to 80%% held-out pass@1:          %6.2f s (%d updates)", reached.seconds, reached.update))
+  print(
+    String(
+      format: "GRPO to 80%% held-out pass@1:          %6.2f s (%d updates)", reached.seconds,
+      reached.update))
 }
-print(String(format: "GRPO, 300 updates:                    %6.2f s, held-out pass@1 %.1f%%", training, 100 * final))
+print(
+  String(
+    format: "GRPO, 300 updates:                    %6.2f s, held-out pass@1 %.1f%%", training,
+    100 * final))

@@ -20,7 +20,8 @@ import Testing
       for logR in [-1.0, 0.2, 0.9] {
         let h = 1e-6
         let numeric =
-          -(estimator.estimate(logRatio: logR + h) - estimator.estimate(logRatio: logR - h)) / (2 * h)
+          -(estimator.estimate(logRatio: logR + h) - estimator.estimate(logRatio: logR - h))
+          / (2 * h)
         #expect(abs(numeric - estimator.derivativeWithRespectToLogPolicy(logRatio: logR)) < 1e-8)
       }
     }
@@ -40,7 +41,8 @@ import Testing
   }
 
   @Test func gaussianClosedFormMatchesSampling() {
-    #expect(gaussianKLDivergence(mean1: 0, standardDeviation1: 1, mean2: 0, standardDeviation2: 1) == 0)
+    #expect(
+      gaussianKLDivergence(mean1: 0, standardDeviation1: 1, mean2: 0, standardDeviation2: 1) == 0)
     var rng = SeededGenerator(seed: 3)
     var total = 0.0
     let n = 20_000
@@ -50,7 +52,8 @@ import Testing
       let lq = -0.5 * pow(x / 1.0, 2)
       total += lp - lq
     }
-    let closed = gaussianKLDivergence(mean1: 0.5, standardDeviation1: 1.2, mean2: 0, standardDeviation2: 1)
+    let closed = gaussianKLDivergence(
+      mean1: 0.5, standardDeviation1: 1.2, mean2: 0, standardDeviation2: 1)
     #expect(abs(total / Double(n) - closed) < 0.03)
   }
 }

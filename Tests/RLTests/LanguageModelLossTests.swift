@@ -5,7 +5,8 @@ import Testing
 
 /// Finite-difference checks of every RL loss on the tiny LM, on a very small model.
 @Suite struct LanguageModelLossTests {
-  let config = TinyLMConfig(contextLength: 7, modelWidth: 4, headCount: 2, layerCount: 1, mlpWidth: 6)
+  let config = TinyLMConfig(
+    contextLength: 7, modelWidth: 4, headCount: 2, layerCount: 1, mlpWidth: 6)
 
   func model(seed: UInt64) -> TinyLM {
     var rng = SeededGenerator(seed: seed)
@@ -69,10 +70,14 @@ import Testing
   @Test func aggregationWeightsFollowTheirFormulas() {
     let lengths = [1, 3]
     // Sequence mean: each sequence weighs 1/N, split over its tokens.
-    #expect(LossAggregation.sequenceMeanThenBatchMean.tokenWeight(length: 1, lengths: lengths) == 0.5)
-    #expect(LossAggregation.sequenceMeanThenBatchMean.tokenWeight(length: 3, lengths: lengths) == 0.5 / 3)
+    #expect(
+      LossAggregation.sequenceMeanThenBatchMean.tokenWeight(length: 1, lengths: lengths) == 0.5)
+    #expect(
+      LossAggregation.sequenceMeanThenBatchMean.tokenWeight(length: 3, lengths: lengths) == 0.5 / 3)
     #expect(LossAggregation.tokenMean.tokenWeight(length: 1, lengths: lengths) == 0.25)
-    #expect(LossAggregation.constantNormalizer(maxLength: 5).tokenWeight(length: 3, lengths: lengths) == 0.1)
+    #expect(
+      LossAggregation.constantNormalizer(maxLength: 5).tokenWeight(length: 3, lengths: lengths)
+        == 0.1)
   }
 
   @Test func onPolicyRatioIsOneAndTheLossIsMinusTheAdvantageWithoutKL() {
@@ -94,7 +99,8 @@ import Testing
   @Test func groupAdvantagesAreStandardisedWithinTheGroup() {
     let a = groupAdvantages([1, 0, 0, 1], epsilon: 0)
     #expect(a == [1, -1, -1, 1])
-    #expect(groupAdvantages([1, 0, 0, 0], scaleByStandardDeviation: false) == [0.75, -0.25, -0.25, -0.25])
+    #expect(
+      groupAdvantages([1, 0, 0, 0], scaleByStandardDeviation: false) == [0.75, -0.25, -0.25, -0.25])
     #expect(groupAdvantages([1, 1, 1]).allSatisfy { $0 == 0 })
   }
 
@@ -107,7 +113,9 @@ import Testing
     let (loss, gradient, _) = bradleyTerryLoss(
       rewardModel: m, pairs: pairs, workspace: TinyLMWorkspace(config: config))
     let f = { (p: TinyLM) in
-      bradleyTerryLoss(rewardModel: p, pairs: pairs, workspace: TinyLMWorkspace(config: self.config)).loss
+      bradleyTerryLoss(
+        rewardModel: p, pairs: pairs, workspace: TinyLMWorkspace(config: self.config)
+      ).loss
     }
     #expect(loss > 0)
     #expect(worstError(m, gradient, f) < 1e-6)
@@ -122,15 +130,20 @@ import Testing
       PreferencePair(prompt: [9, 10, 9, 11], chosen: [1, 8, 12], rejected: [7, 12]),
     ]
     let refs = reference.referenceLogProbabilities(for: pairs, workspace: ws)
-    let (_, gradient, stats) = dpoLoss(policy: m, pairs: pairs, reference: refs, beta: 0.5, workspace: ws)
+    let (_, gradient, stats) = dpoLoss(
+      policy: m, pairs: pairs, reference: refs, beta: 0.5, workspace: ws)
     let f = { (p: TinyLM) in
-      dpoLoss(policy: p, pairs: pairs, reference: refs, beta: 0.5, workspace: TinyLMWorkspace(config: self.config)).loss
+      dpoLoss(
+        policy: p, pairs: pairs, reference: refs, beta: 0.5,
+        workspace: TinyLMWorkspace(config: self.config)
+      ).loss
     }
     #expect(worstError(m, gradient, f) < 1e-6)
     #expect(abs(stats.meanMargin - (stats.meanChosenReward - stats.meanRejectedReward)) < 1e-12)
     // Against itself as reference, every implicit reward is zero and the loss is log 2.
     let selfRefs = m.referenceLogProbabilities(for: pairs, workspace: ws)
-    let (loss, _, s) = dpoLoss(policy: m, pairs: pairs, reference: selfRefs, beta: 0.5, workspace: ws)
+    let (loss, _, s) = dpoLoss(
+      policy: m, pairs: pairs, reference: selfRefs, beta: 0.5, workspace: ws)
     #expect(abs(loss - log(2)) < 1e-12 && s.meanMargin == 0)
   }
 
@@ -142,7 +155,10 @@ import Testing
     let (_, gradient) = valueRegressionLoss(
       critic: m, rollouts: batch, targets: targets, workspace: TinyLMWorkspace(config: config))
     let f = { (p: TinyLM) in
-      valueRegressionLoss(critic: p, rollouts: batch, targets: targets, workspace: TinyLMWorkspace(config: self.config)).loss
+      valueRegressionLoss(
+        critic: p, rollouts: batch, targets: targets,
+        workspace: TinyLMWorkspace(config: self.config)
+      ).loss
     }
     #expect(worstError(m, gradient, f) < 1e-6)
   }
@@ -153,9 +169,11 @@ import Testing
       TrainingSequence(tokens: [1, 10, 2, 11, 3, 12], responseStart: 4),
       TrainingSequence(tokens: [9, 10, 9, 11, 1, 8, 12], responseStart: 4),
     ]
-    let (loss, gradient) = maskedCrossEntropy(model: m, batch: batch, workspace: TinyLMWorkspace(config: config))
+    let (loss, gradient) = maskedCrossEntropy(
+      model: m, batch: batch, workspace: TinyLMWorkspace(config: config))
     let f = { (p: TinyLM) in
-      maskedCrossEntropy(model: p, batch: batch, workspace: TinyLMWorkspace(config: self.config)).loss
+      maskedCrossEntropy(model: p, batch: batch, workspace: TinyLMWorkspace(config: self.config))
+        .loss
     }
     #expect(worstError(m, gradient, f) < 1e-6)
     // The loss is the mean over the 5 response tokens only.

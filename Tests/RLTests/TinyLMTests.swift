@@ -4,7 +4,8 @@ import Testing
 @testable import RL
 
 @Suite struct TinyLMTests {
-  let config = TinyLMConfig(contextLength: 6, modelWidth: 4, headCount: 2, layerCount: 2, mlpWidth: 6)
+  let config = TinyLMConfig(
+    contextLength: 6, modelWidth: 4, headCount: 2, layerCount: 2, mlpWidth: 6)
 
   /// A loss that touches every head: Σₜ cₜ·log pₜ + Σₜ sₜ·scalarₜ.
   func loss(_ model: TinyLM, _ tokens: [Int], _ c: [Double], _ s: [Double]) -> Double {
@@ -19,7 +20,9 @@ import Testing
     var rng = SeededGenerator(seed: 7)
     var model = TinyLM(config: config, generator: &rng)
     // Give the scalar head weights too, so its input gradient is exercised.
-    for i in 0..<(config.modelWidth + 1) { model.parameters[model.layout.scalarHead + i] = rng.normal() }
+    for i in 0..<(config.modelWidth + 1) {
+      model.parameters[model.layout.scalarHead + i] = rng.normal()
+    }
     let tokens = [3, Vocabulary.plus, 4, Vocabulary.equals, 7, Vocabulary.endOfSequence]
     let c = tokens.indices.map { $0 == 0 ? 0 : rng.normal() }
     let s = tokens.indices.map { _ in rng.normal() }
@@ -86,7 +89,8 @@ import Testing
     let logits = ws.logits(at: 1)
     let allowed = Set(logits.indices.sorted { logits[$0] > logits[$1] }.prefix(3))
     for _ in 0..<200 {
-      let s = model.generate(prompt: [1, 2], maxNewTokens: 1, topK: 3, generator: &rng, workspace: ws)
+      let s = model.generate(
+        prompt: [1, 2], maxNewTokens: 1, topK: 3, generator: &rng, workspace: ws)
       #expect(allowed.contains(s[2]))
     }
   }

@@ -49,7 +49,8 @@ public struct AdditionSetup: Sendable {
     var rm = base
     let accuracy = trainRewardModel(
       &rm, on: pairs, steps: 2000, batchSize: 32, learningRate: 2e-3, generator: &generator)
-    rm.normalizeScores(on: pairs.flatMap { [$0.chosenSequence.tokens, $0.rejectedSequence.tokens] })
+    rm.normalizeScores(
+      on: pairs.flatMap { [$0.chosenSequence.tokens, $0.rejectedSequence.tokens] })
     return (rm, accuracy)
   }
 }

@@ -70,7 +70,8 @@ public func clippedPolicyLoss(
       let advantage = rollout.advantages[t]
       let clippedRatio = min(max(ratio, 1 - clipRange), 1 + clipRange)
       let surrogate = min(ratio * advantage, clippedRatio * advantage)
-      let binds = (advantage >= 0 && ratio > 1 + clipRange) || (advantage < 0 && ratio < 1 - clipRange)
+      let binds =
+        (advantage >= 0 && ratio > 1 + clipRange) || (advantage < 0 && ratio < 1 - clipRange)
       let logRatio = rollout.referenceLogProbs[t] - logProb
       let kl = KLEstimator.k3.estimate(logRatio: logRatio)
       loss += weight * (-surrogate + klCoefficient * kl)

@@ -44,7 +44,9 @@ extension AdditionTask {
       let sum = problem.a + problem.b
       var wrong = generator.int(below: 18)
       if wrong >= sum { wrong += 1 }
-      if generator.bernoulli(nearMissFraction) { wrong = nearMiss(for: problem, generator: &generator) }
+      if generator.bernoulli(nearMissFraction) {
+        wrong = nearMiss(for: problem, generator: &generator)
+      }
       let right = problem.answer
       let other = Vocabulary.digits(of: wrong) + [Vocabulary.endOfSequence]
       var preferRight = true

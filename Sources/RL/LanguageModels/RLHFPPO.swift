@@ -73,7 +73,8 @@ public struct RLHFTrainer {
     critic = rewardModel
     self.rewardModel = rewardModel
     self.configuration = configuration
-    actorOptimizer = Adam(count: policy.parameterCount, learningRate: configuration.actorLearningRate)
+    actorOptimizer = Adam(
+      count: policy.parameterCount, learningRate: configuration.actorLearningRate)
     criticOptimizer = Adam(
       count: rewardModel.parameterCount, learningRate: configuration.criticLearningRate)
     workspace = TinyLMWorkspace(config: policy.config)

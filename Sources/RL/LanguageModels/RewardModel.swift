@@ -25,7 +25,8 @@ public func bradleyTerryLoss(
     loss -= logSigmoid(margin) / n
     if margin > 0 { correct += 1 }
     let pull = (1 - sigmoid(margin)) / n
-    for (tokens, sign) in [(pair.chosenSequence.tokens, -1.0), (pair.rejectedSequence.tokens, 1.0)] {
+    for (tokens, sign) in [(pair.chosenSequence.tokens, -1.0), (pair.rejectedSequence.tokens, 1.0)]
+    {
       rewardModel.forward(tokens: tokens, count: tokens.count, workspace: ws)
       scalarGradient[tokens.count - 1] = sign * pull
       rewardModel.backward(

@@ -38,8 +38,14 @@ public struct BanditCurves: Sendable {
 /// Run r draws its problem, the agent's randomness and the rewards from its own streams
 /// split off `seed`, so every agent called with the same seed faces the same problems.
 ///
+/// The library carries ready-made specialisations for its own agents, so the loop runs at
+/// full speed even when called from unoptimised chapter code.
+///
 /// - Complexity: O(runs × steps × arms).
-@inlinable
+@_specialize(where Agent == EpsilonGreedyAgent)
+@_specialize(where Agent == UCBAgent)
+@_specialize(where Agent == GradientBanditAgent)
+@_specialize(where Agent == ThompsonSamplingAgent)
 public func runBanditTestbed<Agent: BanditAgent>(
   _ agent: Agent, arms: Int = 10, steps: Int = 1000, runs: Int = 2000,
   meanOffset: Double = 0, seed: UInt64

@@ -21,6 +21,10 @@ public struct PolicyIterationResult: Sendable {
 /// Evaluation is iterative (to `threshold`) or exact (`exactEvaluation: true`). An action
 /// is only replaced by a strictly better one (by more than `tolerance`), so ties cannot make
 /// the loop cycle between equally good policies.
+///
+/// Without `initialActions`, the first round evaluates the equiprobable random policy. That
+/// matters when γ = 1: an arbitrary deterministic start (say "always up") may never reach a
+/// terminal state, and its values would be −∞.
 public func policyIteration(
   _ mdp: TabularMDP, discount: Double, threshold: Double = 1e-10,
   exactEvaluation: Bool = false, tolerance: Double = 1e-9, initialActions: [Int]? = nil
@@ -30,7 +34,10 @@ public func policyIteration(
   var sweeps = 0
   while true {
     iterations += 1
-    let policy = TabularPolicy.deterministic(actions, actionCount: mdp.actionCount)
+    let policy =
+      iterations == 1 && initialActions == nil
+      ? TabularPolicy.uniform(stateCount: mdp.stateCount, actionCount: mdp.actionCount)
+      : TabularPolicy.deterministic(actions, actionCount: mdp.actionCount)
     let values: [Double]
     if exactEvaluation, let exact = exactPolicyValues(policy, in: mdp, discount: discount) {
       values = exact
@@ -39,7 +46,7 @@ public func policyIteration(
       values = result.values
       sweeps += result.sweeps
     }
-    var stable = true
+    var stable = iterations > 1 || initialActions != nil
     for s in 0..<mdp.stateCount where !mdp.isTerminal[s] {
       var bestAction = actions[s]
       var bestValue = mdp.lookahead(s, bestAction, values: values, discount: discount)

@@ -15,6 +15,8 @@ public struct TabularEnvironment: FiniteEnvironment, Sendable {
   /// The number of steps taken in the current episode.
   public private(set) var elapsedSteps = 0
   var generator: SeededGenerator
+  /// The start state when the initial distribution is a single state (skips a draw).
+  let fixedStart: Int?
 
   /// Creates a simulator that starts every episode from `start`.
   public init(mdp: TabularMDP, start: Int, timeLimit: Int? = nil) {
@@ -32,6 +34,7 @@ public struct TabularEnvironment: FiniteEnvironment, Sendable {
     self.timeLimit = timeLimit
     self.generator = SeededGenerator(seed: 0)
     self.state = initialDistribution.firstIndex { $0 > 0 } ?? 0
+    self.fixedStart = initialDistribution[state] == 1 ? state : nil
   }
 
   /// The number of states.
@@ -42,7 +45,7 @@ public struct TabularEnvironment: FiniteEnvironment, Sendable {
   /// Starts an episode: reseeds the simulator from `generator` and draws a start state.
   public mutating func reset(using generator: inout SeededGenerator) -> Int {
     self.generator = generator.split()
-    state = self.generator.categorical(initialDistribution)
+    state = fixedStart ?? self.generator.categorical(initialDistribution)
     elapsedSteps = 0
     return state
   }
@@ -50,6 +53,7 @@ public struct TabularEnvironment: FiniteEnvironment, Sendable {
   /// Samples one outcome of `action` in the current state and moves there.
   ///
   /// - Complexity: O(number of outcomes of the pair); no random draw when there is one.
+  @inline(__always)
   public mutating func step(_ action: Int) -> Step<Int> {
     precondition(!mdp.isTerminal[state], "step called after the episode terminated")
     let pair = state * mdp.actionCount + action

@@ -42,7 +42,7 @@ public struct QTable: Sendable, Equatable {
 
   /// A greedy action with ties broken uniformly at random (for learning, where an
   /// all-zero table must not always pick action 0).
-  @inlinable
+  @inlinable @inline(__always)
   public func greedyAction(in state: Int, using generator: inout SeededGenerator) -> Int {
     let base = state * actionCount
     var best = 0
@@ -61,7 +61,7 @@ public struct QTable: Sendable, Equatable {
   }
 
   /// With probability ε a uniformly random action, otherwise a greedy one.
-  @inlinable
+  @inlinable @inline(__always)
   public func epsilonGreedyAction(
     in state: Int, epsilon: Double, using generator: inout SeededGenerator
   ) -> Int {

@@ -47,9 +47,15 @@ public struct Book: Sendable {
       outputs[chapter.path] = result.outputs
     }
     if options.mode == .build && report.errors.isEmpty && loadErrors.isEmpty {
-      let files = SiteBuilder().build(chapters: chapters, outputs: outputs)
-      try SiteWriter.write(files, to: options.siteFolder)
-      report.wroteSite = true
+      do {
+        let builder = SiteBuilder(
+          cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
+        let files = try builder.build(chapters: chapters, outputs: outputs)
+        try SiteWriter.write(files, to: options.siteFolder)
+        report.wroteSite = true
+      } catch let errors as BookErrors {
+        report.errors += errors.errors
+      }
     }
     return report
   }

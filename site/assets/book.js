@@ -9,6 +9,10 @@
     el.hidden = false;
   });
 
+  // On a phone the chapter list starts folded, so the chapter comes first.
+  var panel = document.querySelector(".chapters-panel");
+  if (panel && window.matchMedia && window.matchMedia("(max-width: 760px)").matches) panel.open = false;
+
   // Copy buttons.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".copy");
@@ -55,15 +59,18 @@
   var input = document.getElementById("search");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  var loading = false;
+  var waiting = null;
   function loadIndex(then) {
     if (window.RLBOOK_SEARCH) { then(); return; }
-    if (loading) return;
-    loading = true;
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
     var script = document.createElement("script");
     script.src = "assets/search-index.js";
-    script.onload = function () { loading = false; then(); };
-    script.onerror = function () { loading = false; status.textContent = "The search index is missing."; };
+    script.onload = function () {
+      var callbacks = waiting; waiting = null;
+      callbacks.forEach(function (f) { f(); });
+    };
+    script.onerror = function () { waiting = null; status.textContent = "The search index is missing."; };
     document.head.appendChild(script);
   }
   function escapeHTML(text) {

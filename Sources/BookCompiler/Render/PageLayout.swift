@@ -55,7 +55,7 @@ struct PageLayout {
       <ol id="search-results" class="search-results" hidden></ol>
 
       """
-    toc += "<ol class=\"parts\">\n"
+    toc += "<details class=\"chapters-panel\" open><summary>Chapters</summary>\n<ol class=\"parts\">\n"
     for group in grouped() {
       toc += "<li><span class=\"part\">\(HTML.escape(group.name))</span>\n<ol class=\"toc\">\n"
       for chapter in group.chapters {
@@ -67,6 +67,7 @@ struct PageLayout {
       toc += "</ol></li>\n"
     }
     toc += "</ol>\n<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"
+    toc += "</details>\n"
     toc += "</nav>\n"
     var onThisPage = ""
     let sections = outline.filter { $0.level == 2 || $0.level == 3 }

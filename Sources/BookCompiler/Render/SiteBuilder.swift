@@ -111,12 +111,11 @@ public struct SiteBuilder {
   /// chapter's name as a prefix, and links to other chapters point inside the page.
   private func printable(_ article: String, chapter: Chapter, chapters: [Chapter]) -> String {
     let prefix = chapter.baseName + "--"
-    var html = article.replacingOccurrences(
-      of: "<article class=\"chapter\" id=\"\(chapter.baseName)\">",
-      with: "<article class=\"chapter\" id=\"@@CHAPTER@@\">")
-    html = html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+    var html = article.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
       .replacingOccurrences(of: " href=\"#", with: " href=\"#\(prefix)")
-      .replacingOccurrences(of: "@@CHAPTER@@", with: chapter.baseName)
+      .replacingOccurrences(
+        of: "<article class=\"chapter\" id=\"\(prefix)\(chapter.baseName)\">",
+        with: "<article class=\"chapter\" id=\"\(chapter.baseName)\">")
     for other in chapters {
       html = html.replacingOccurrences(
         of: " href=\"\(other.pageName)#", with: " href=\"#\(other.baseName)--")

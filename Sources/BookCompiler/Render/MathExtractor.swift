@@ -110,6 +110,8 @@ enum MathExtractor {
         j += 2
         continue
       }
+      // An inline formula never holds a code span's backtick: the code span wins.
+      if !display, c == "`" { return nil }
       if c == "\n" {
         // A formula never spans a blank line (a paragraph break).
         var k = j + 1

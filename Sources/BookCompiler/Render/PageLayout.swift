@@ -90,6 +90,7 @@ struct PageLayout {
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta name="color-scheme" content="light dark">
+      <link rel="icon" href="data:,">
       <title>\(HTML.escape(title))</title>
       \(meta)\(Self.themeScript)
       <link rel="stylesheet" href="assets/book.css">

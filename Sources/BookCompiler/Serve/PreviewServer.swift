@@ -128,7 +128,7 @@ public struct PreviewServer: Sendable {
     <script>/* rlbook serve: live reload */(function(){var seen=null,box=null;\
     function show(s){if(!s.errors){if(box){box.remove();box=null;}return;}\
     if(!box){box=document.createElement("div");box.setAttribute("role","alert");\
-    box.style.cssText="position:fixed;inset:0;z-index:99;overflow:auto;background:rgba(20,0,0,.93);color:#fff;padding:2rem;font:14px/1.5 monospace;white-space:pre-wrap";\
+    box.style.cssText="position:fixed;inset:0;z-index:99;overflow:auto;background:#2a0d0d;color:#fff;padding:2rem;font:14px/1.5 monospace;white-space:pre-wrap";\
     document.body.appendChild(box);}\
     box.textContent="rlbook: the build failed. The page shows the last good build; fix these and save:\\n\\n"+s.errors;}\
     function poll(){fetch("/__rlbook/status",{cache:"no-store"}).then(function(r){return r.json();})\

@@ -57,6 +57,8 @@ def check(source, line, ref, tag):
         if tag != "a":
             problems.append(f"{where}: a resource is loaded from outside site/: {ref}")
         return
+    if parsed.scheme == "data":  # inline, requests nothing
+        return
     if parsed.scheme or parsed.netloc:
         problems.append(f"{where}: unexpected link scheme: {ref}")
         return

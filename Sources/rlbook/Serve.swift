@@ -7,7 +7,8 @@ extension RLBook {
   struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Serve site/ on 127.0.0.1, rebuild when a chapter or the RL library changes, and reload the page.")
+        "Serve site/ on 127.0.0.1, rebuild when a chapter or the RL library changes, and reload the page."
+    )
 
     @OptionGroup var common: CommonOptions
 

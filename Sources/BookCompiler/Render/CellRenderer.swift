@@ -30,7 +30,8 @@ struct CellRenderer {
       case .text(let text): html += textPanel(text, kind: "stdout", label: "Output")
       case .svg(let alt, let markup):
         html += "<figure class=\"cell-plot\">\n\(Self.labelled(markup, alt: alt))\n"
-        html += "<figcaption class=\"visually-hidden\">\(HTML.escape(alt))</figcaption>\n</figure>\n"
+        html +=
+          "<figcaption class=\"visually-hidden\">\(HTML.escape(alt))</figcaption>\n</figure>\n"
       }
     }
     if !output.stderr.isEmpty {

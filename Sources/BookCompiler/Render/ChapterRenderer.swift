@@ -52,7 +52,9 @@ struct ChapterRenderer {
       }
       html = html.replacingOccurrences(of: block.placeholder + "\n", with: replacement)
     }
-    let tex = prepared.formulas.map { ($0.display ? "$$" : "$") + $0.tex + ($0.display ? "$$" : "$") }
+    let tex = prepared.formulas.map {
+      ($0.display ? "$$" : "$") + $0.tex + ($0.display ? "$$" : "$")
+    }
     let (anchored, outline) = addAnchors(html, headings: parsed.headings, tex: tex, math: math)
     let sections = SearchIndex.sections(
       of: anchored, chapter: chapter, outline: outline, restore: { Self.substitute($0, tex) })

@@ -104,7 +104,9 @@ struct KaTeX {
   /// path inside `site/`.
   static func assets() throws -> [String: Data] {
     let dist = URL(fileURLWithPath: libraryFolder)
-    guard let css = try? String(contentsOf: dist.appendingPathComponent("katex.min.css"), encoding: .utf8)
+    guard
+      let css = try? String(
+        contentsOf: dist.appendingPathComponent("katex.min.css"), encoding: .utf8)
     else { throw EnvironmentError(installHint) }
     var files = [String: Data]()
     // Drop the .woff and .ttf fallbacks: every browser that runs KaTeX reads woff2.
@@ -137,4 +139,3 @@ struct KaTeX {
     return files
   }
 }
-

@@ -55,18 +55,21 @@ struct PageLayout {
       <ol id="search-results" class="search-results" hidden></ol>
 
       """
-    toc += "<details class=\"chapters-panel\" open><summary>Chapters</summary>\n<ol class=\"parts\">\n"
+    toc +=
+      "<details class=\"chapters-panel\" open><summary>Chapters</summary>\n<ol class=\"parts\">\n"
     for group in grouped() {
       toc += "<li><span class=\"part\">\(HTML.escape(group.name))</span>\n<ol class=\"toc\">\n"
       for chapter in group.chapters {
         let isCurrent = chapter.path == current?.path
         toc += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(chapter.pageName)\""
         toc += isCurrent ? " aria-current=\"page\">" : ">"
-        toc += "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
+        toc +=
+          "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
       }
       toc += "</ol></li>\n"
     }
-    toc += "</ol>\n<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"
+    toc +=
+      "</ol>\n<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"
     toc += "</details>\n"
     toc += "</nav>\n"
     var onThisPage = ""

@@ -97,7 +97,8 @@ public struct SiteBuilder {
             BookError(
               path: prep.chapter.path, line: formula.line,
               message: "this formula does not typeset: \(message)",
-              detail: (formula.display ? "$$" : "$") + formula.tex + (formula.display ? "$$" : "$")))
+              detail: (formula.display ? "$$" : "$") + formula.tex + (formula.display ? "$$" : "$"))
+          )
           return ""
         }
         return cache.math(formula) ?? ""
@@ -118,8 +119,9 @@ public struct SiteBuilder {
         with: "<article class=\"chapter\" id=\"\(chapter.baseName)\">")
     for other in chapters {
       html = html.replacingOccurrences(
-        of: " href=\"\(other.pageName)#", with: " href=\"#\(other.baseName)--")
-        .replacingOccurrences(of: " href=\"\(other.pageName)\"", with: " href=\"#\(other.baseName)\"")
+        of: " href=\"\(other.pageName)#", with: " href=\"#\(other.baseName)--"
+      )
+      .replacingOccurrences(of: " href=\"\(other.pageName)\"", with: " href=\"#\(other.baseName)\"")
     }
     return html
   }
@@ -129,17 +131,20 @@ public struct SiteBuilder {
     html += "<p class=\"tagline\">\(HTML.escape(tagline))</p>\n"
     html += "<h2 id=\"contents\">Contents</h2>\n"
     for group in layout.grouped() {
-      html += "<h3 class=\"part-title\">\(HTML.escape(group.name))</h3>\n<ol class=\"contents-list\">\n"
+      html +=
+        "<h3 class=\"part-title\">\(HTML.escape(group.name))</h3>\n<ol class=\"contents-list\">\n"
       for chapter in group.chapters {
         let href = local ? "#\(chapter.baseName)" : chapter.pageName
         html += "<li value=\"\(chapter.number)\"><a href=\"\(href)\">"
-        html += "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
+        html +=
+          "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
       }
       html += "</ol>\n"
     }
     if !local {
       html += "<p class=\"whole-book\">Reading offline or on paper? "
-      html += "<a href=\"print.html\">The whole book on one page</a>, ready to print or save as PDF.</p>\n"
+      html +=
+        "<a href=\"print.html\">The whole book on one page</a>, ready to print or save as PDF.</p>\n"
     }
     return html + "</article>\n"
   }

@@ -71,7 +71,9 @@ public struct PreviewServer: Sendable {
       }
       return HTTPResponse(
         statusCode: .ok,
-        headers: [.contentType: SiteFiles.contentType(url.lastPathComponent), .cacheControl: "no-store"],
+        headers: [
+          .contentType: SiteFiles.contentType(url.lastPathComponent), .cacheControl: "no-store",
+        ],
         body: data)
     }
   }
@@ -119,7 +121,8 @@ public struct PreviewServer: Sendable {
     if process.terminationStatus == 0 { return nil }
     let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
     let errors = lines.filter { $0.contains("error:") }
-    return "Sources/RL does not build:\n" + (errors.isEmpty ? lines.suffix(20) : errors.prefix(20))
+    return "Sources/RL does not build:\n"
+      + (errors.isEmpty ? lines.suffix(20) : errors.prefix(20))
       .joined(separator: "\n")
   }
 
@@ -155,6 +158,7 @@ actor PreviewState {
 
   func statusJSON() -> String {
     let text = errors.joined(separator: "\n")
-    return "{\"generation\":\(generation),\"building\":\(building),\"errors\":\(SearchIndex.json(text))}"
+    return
+      "{\"generation\":\(generation),\"building\":\(building),\"errors\":\(SearchIndex.json(text))}"
   }
 }

@@ -2,9 +2,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 RLBOOK = .build/debug/rlbook
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev katex libjs-katex fonts-katex nodejs
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev katex libjs-katex fonts-katex nodejs chromium
 
-.PHONY: site test deps library tool unit-tests chapters-test bench clean
+.PHONY: site test deps library tool unit-tests chapters-test site-test bench clean serve
 
 ## Install any missing system packages (Debian 12), then build the site.
 site: deps library tool
@@ -14,6 +14,17 @@ site: deps library tool
 test: deps library tool
 	RLBOOK_LIBRARY_PATH=$(CURDIR)/.build/release $(SWIFT) test
 	$(RLBOOK) test
+	$(MAKE) --no-print-directory site-test
+
+## Check the committed site/: every internal link and #anchor resolves, and a reader's tour
+## in headless Chromium (skipped, saying so, when Chromium cannot start).
+site-test:
+	python3 tests/site/check_links.py site
+	python3 tests/browser/check_site.py site .build/browser-test
+
+## Live preview on http://127.0.0.1:8000/, rebuilding on every edit.
+serve: deps library tool
+	$(RLBOOK) serve
 
 ## Install missing Debian packages (needs root or sudo).
 deps:

@@ -9,7 +9,7 @@ struct RLBook: ParsableCommand {
     commandName: "rlbook",
     abstract:
       "Compile the executable RL book: run every Swift cell, record its output, build the site.",
-    subcommands: [Build.self, Test.self],
+    subcommands: [Build.self, Test.self, Serve.self],
     defaultSubcommand: Build.self)
 }
 

@@ -51,9 +51,15 @@ public struct Book: Sendable {
     if options.mode == .build && report.errors.isEmpty && loadErrors.isEmpty {
       let renderStart = Date()
       defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
-      let files = SiteBuilder().build(chapters: chapters, outputs: outputs)
-      try SiteWriter.write(files, to: options.siteFolder)
-      report.wroteSite = true
+      do {
+        let builder = SiteBuilder(
+          cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
+        let files = try builder.build(chapters: chapters, outputs: outputs)
+        try SiteWriter.write(files, to: options.siteFolder)
+        report.wroteSite = true
+      } catch let errors as BookErrors {
+        report.errors += errors.errors
+      }
     }
     return report
   }

@@ -90,8 +90,10 @@ public func trainPPO<E: DiscreteControlEnvironment>(
     observationSize: obsSize, actionCount: E.actionCount, hidden: c.hidden,
     generator: &generator)
   var value = ValueNetwork(inputSize: obsSize, hidden: c.hidden, generator: &generator)
-  var policyAdam = Adam(count: policy.network.parameterCount, learningRate: c.learningRate, epsilon: 1e-5)
-  var valueAdam = Adam(count: value.network.parameterCount, learningRate: c.learningRate, epsilon: 1e-5)
+  var policyAdam = Adam(
+    count: policy.network.parameterCount, learningRate: c.learningRate, epsilon: 1e-5)
+  var valueAdam = Adam(
+    count: value.network.parameterCount, learningRate: c.learningRate, epsilon: 1e-5)
   let batchSize = c.environmentCount * c.stepsPerRollout
   let minibatchSize = batchSize / c.minibatchCount
   let updateCount = c.totalSteps / batchSize

@@ -19,7 +19,10 @@ let package = Package(
       pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
-    .target(name: "BookCompiler", dependencies: ["CCmarkGFM"]),
+    .target(name: "CSystem"),
+    .target(
+      name: "BookCompiler", dependencies: ["CCmarkGFM", "CSystem"],
+      resources: [.copy("Assets")]),
     .executableTarget(
       name: "rlbook",
       dependencies: [

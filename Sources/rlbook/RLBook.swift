@@ -1,3 +1,117 @@
 import ArgumentParser
 import BookCompiler
-@main struct RLBook: ParsableCommand {}
+import Foundation
+
+/// `rlbook`: builds the executable book, tests it, and serves it while you write.
+@main
+struct RLBook: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rlbook",
+    abstract:
+      "Compile the executable RL book: run every Swift cell, record its output, build the site.",
+    subcommands: [Build.self, Test.self],
+    defaultSubcommand: Build.self)
+}
+
+/// Options shared by every subcommand.
+struct CommonOptions: ParsableArguments {
+  @Option(help: "The book's root folder, holding chapters/ and site/.")
+  var root: String = "."
+
+  @Option(help: "How many chapters compile and run at once (default: the number of cores).")
+  var jobs: Int?
+
+  @Option(help: "The folder with the release-built RL library (default: ROOT/.build/release).")
+  var libraryPath: String?
+
+  @Argument(help: "Only these chapters are forced to re-run (file names or paths).")
+  var chapters: [String] = []
+
+  func buildOptions(mode: BuildOptions.Mode) -> BuildOptions {
+    var options = BuildOptions(root: URL(fileURLWithPath: root).standardizedFileURL)
+    options.mode = mode
+    options.only = chapters
+    if let jobs { options.jobs = max(1, jobs) }
+    options.libraryDirectory = libraryPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    options.showProgress = isatty(STDERR_FILENO) != 0
+    return options
+  }
+}
+
+/// Runs the pipeline and prints its problems; exits non-zero when anything failed.
+func runBook(_ options: BuildOptions) throws {
+  Interrupts.install()
+  let progress = options.showProgress
+  let started = Date()
+  let report: BuildReport
+  do {
+    report = try Book(options: options) { line in
+      if progress { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    }.run()
+  } catch let error as BookErrors {
+    printError(error.description)
+    throw ExitCode.failure
+  } catch {
+    printError("rlbook: \(error)")
+    throw ExitCode.failure
+  }
+  for error in report.errors { printError(error.description) }
+  for mismatch in report.mismatches { printError(mismatch) }
+  let ran = report.chapters.filter { $0.source == .ran }.count
+  let cached = report.chapters.filter { $0.source == .cached }.count
+  let failed = report.chapters.filter { $0.source == .failed }.count
+  var summary = "rlbook: \(report.chapters.count) chapters (\(ran) ran, \(cached) cached"
+  summary += failed > 0 ? ", \(failed) failed)" : ")"
+  if options.mode == .test {
+    summary +=
+      report.mismatches.isEmpty
+      ? ", outputs match the record" : ", \(report.mismatches.count) outputs differ"
+  }
+  if !report.errors.isEmpty { summary += ", \(report.errors.count) errors" }
+  if options.mode == .build {
+    summary += report.wroteSite ? ", site/ written" : ", site/ left unchanged"
+  }
+  summary += String(format: " in %.2f s", Date().timeIntervalSince(started))
+  FileHandle.standardError.write(Data((summary + "\n").utf8))
+  if !report.succeeded { throw ExitCode.failure }
+}
+
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+extension RLBook {
+  /// `rlbook build`: run what changed, re-record outputs, write the site.
+  struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run changed chapters, re-record their outputs beside them, and write site/.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "Re-run every chapter, ignoring the cache.")
+    var force = false
+
+    func run() throws {
+      var options = common.buildOptions(mode: .build)
+      options.force = force
+      try runBook(options)
+    }
+  }
+
+  /// `rlbook test`: run every chapter fresh and compare with the record.
+  struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run every chapter fresh and fail if any cell's output differs from the record.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(help: "Run each chapter twice and report any cell whose output differs between runs.")
+    var checkDeterminism = false
+
+    func run() throws {
+      var options = common.buildOptions(mode: .test)
+      options.checkDeterminism = checkDeterminism
+      try runBook(options)
+    }
+  }
+}

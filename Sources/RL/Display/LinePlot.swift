@@ -60,7 +60,7 @@ public struct LinePlot: SVGRenderable, Sendable {
   /// A description of the chart for screen readers.
   public var altText: String {
     description
-      ?? "\(title): \(yLabel) against \(xLabel) for \(series.map(\.name).joined(separator: ", "))."
+      ?? "\(title): \(yLabel) against \(xLabel) for \(series.map(\.name).joined(separator: "; "))"
   }
 
   /// The chart as an `<svg>` element.

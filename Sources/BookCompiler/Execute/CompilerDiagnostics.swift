@@ -1,0 +1,64 @@
+import Foundation
+
+/// Reads swiftc's diagnostics (`-diagnostic-style llvm`) and turns the errors located in a
+/// chapter into `BookError`s.
+enum CompilerDiagnostics {
+  /// One diagnostic: its location, severity, message and the snippet lines under it.
+  struct Entry: Equatable {
+    var path: String
+    var line: Int
+    var column: Int
+    var severity: String
+    var message: String
+    var snippet: [String]
+  }
+
+  /// Parses every `path:line:col: severity: message` diagnostic and its snippet lines.
+  static func parse(_ text: String) -> [Entry] {
+    var entries = [Entry]()
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if let entry = header(line) {
+        entries.append(entry)
+      } else if !entries.isEmpty, !line.isEmpty {
+        entries[entries.count - 1].snippet.append(String(line))
+      }
+    }
+    return entries
+  }
+
+  /// The errors that point into `chapterPath`, as `BookError`s with the snippet as detail.
+  static func errors(in text: String, chapterPath: String) -> [BookError] {
+    parse(text).filter { $0.severity == "error" && $0.path == chapterPath }.map {
+      BookError(
+        path: $0.path, line: $0.line, column: $0.column, message: $0.message,
+        detail: $0.snippet.joined(separator: "\n"))
+    }
+  }
+
+  /// The diagnostic a reader sees under a `compile-fail` cell: errors and their notes within
+  /// the cell's lines, without file paths, so that moving the cell changes nothing.
+  static func cellDiagnostic(_ text: String, chapterPath: String, lines: ClosedRange<Int>)
+    -> String
+  {
+    parse(text).filter {
+      $0.path == chapterPath && lines.contains($0.line) && $0.severity != "warning"
+    }.map { entry in
+      let relative = entry.line - lines.lowerBound + 1
+      return (["\(entry.severity): \(entry.message)  [cell line \(relative)]"] + entry.snippet)
+        .joined(separator: "\n")
+    }.joined(separator: "\n")
+  }
+
+  private static func header(_ line: Substring) -> Entry? {
+    // path:line:col: severity: message — the path itself may not contain ": ".
+    let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+    guard parts.count == 5, let lineNumber = Int(parts[1]), let column = Int(parts[2]) else {
+      return nil
+    }
+    let severity = parts[3].trimmingCharacters(in: .whitespaces)
+    guard ["error", "warning", "note", "remark"].contains(severity) else { return nil }
+    return Entry(
+      path: String(parts[0]), line: lineNumber, column: column, severity: severity,
+      message: parts[4].trimmingCharacters(in: .whitespaces), snippet: [])
+  }
+}

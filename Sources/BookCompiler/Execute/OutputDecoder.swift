@@ -1,0 +1,104 @@
+import Foundation
+
+/// Turns the raw bytes a cell wrote into text that is safe and deterministic to record and
+/// show, and cuts out the pictures that `display(_:)` framed.
+enum OutputDecoder {
+  /// The frame markers written by `RL.display(_:)`.
+  static let frameBegin = "\u{1}rlbook-display svg "
+  static let frameEnd = "\u{1}rlbook-display end"
+  /// The note added where output was cut at the cap.
+  static let truncationNote =
+    "[output truncated: this stream passed the \(ChapterProgram.outputCap >> 20) MiB cap]"
+
+  /// Reads at most `ChapterProgram.outputCap` bytes of `path`, and whether there was more.
+  static func read(_ path: String) -> (Data, truncated: Bool) {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return (Data(), false) }
+    defer { try? handle.close() }
+    let data = (try? handle.read(upToCount: ChapterProgram.outputCap)) ?? Data()
+    return (data, data.count >= ChapterProgram.outputCap)
+  }
+
+  /// Splits standard output into text and pictures, in order.
+  static func items(fromStdout data: Data, truncated: Bool) -> [OutputItem] {
+    let text = String(decoding: data, as: UTF8.self)
+    var items = [OutputItem]()
+    var pending = [Substring]()
+    var picture: (alt: String, lines: [Substring])?
+    func flushText() {
+      let joined = sanitize(pending.joined(separator: "\n"))
+      if !joined.isEmpty { items.append(.text(joined)) }
+      pending.removeAll()
+    }
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix(frameBegin) {
+        flushText()
+        let alt = String(line.dropFirst(frameBegin.count)).removingPercentEncoding ?? ""
+        picture = (sanitize(alt), [])
+      } else if line == frameEnd, let open = picture {
+        items.append(.svg(alt: open.alt, markup: open.lines.joined(separator: "\n")))
+        picture = nil
+      } else if picture != nil {
+        picture!.lines.append(line)
+      } else {
+        pending.append(line)
+      }
+    }
+    if let open = picture { pending += open.lines }  // an unfinished frame is shown as text
+    if truncated { pending.append(Substring(truncationNote)) }
+    flushText()
+    return items
+  }
+
+  /// Standard error as sanitized text.
+  static func text(fromStderr data: Data, truncated: Bool) -> String {
+    var text = sanitize(String(decoding: data, as: UTF8.self))
+    if truncated { text += (text.isEmpty ? "" : "\n") + truncationNote }
+    return text
+  }
+
+  /// Removes ANSI escape sequences, shows other control characters as visible symbols
+  /// (U+2400…), turns carriage returns into newlines, and trims trailing blank lines.
+  /// Invalid UTF-8 has already become U+FFFD when decoding.
+  static func sanitize(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var scalars = text.unicodeScalars.makeIterator()
+    var lookahead: Unicode.Scalar? = nil
+    func next() -> Unicode.Scalar? {
+      if let l = lookahead {
+        lookahead = nil
+        return l
+      }
+      return scalars.next()
+    }
+    while let s = next() {
+      switch s.value {
+      case 0x1B:  // ESC: drop a CSI (ESC [ … final) or OSC (ESC ] … BEL/ST) sequence
+        guard let kind = next() else { break }
+        if kind == "[" {
+          while let c = next(), !(0x40...0x7E).contains(c.value) {}
+        } else if kind == "]" {
+          while let c = next(), c.value != 0x07 {
+            if c.value == 0x1B {
+              _ = next()
+              break
+            }
+          }
+        }
+      case 0x0D:
+        if let following = next(), following != "\n" { lookahead = following }
+        out.append("\n")
+      case 0x09, 0x0A:
+        out.append(s)
+      case 0x00..<0x20:
+        out.append(Unicode.Scalar(0x2400 + s.value)!)
+      case 0x7F:
+        out.append("\u{2421}")
+      default:
+        out.append(s)
+      }
+    }
+    var result = String(out)
+    while result.hasSuffix("\n") { result.removeLast() }
+    return result
+  }
+}

@@ -1,0 +1,72 @@
+/// Explains why a chapter's program stopped early, at the cell that was running.
+struct RunFailure {
+  var chapter: Chapter
+  var cell: Cell?
+  var termination: Termination
+  var output: CellOutput?
+
+  var error: BookError {
+    let line = trapLocation?.line ?? cell?.fenceLine
+    let column = trapLocation?.column
+    var detail = [String]()
+    if let output {
+      let printed = output.items.compactMap { item -> String? in
+        if case .text(let t) = item { return t }
+        return nil
+      }.joined(separator: "\n")
+      if !printed.isEmpty { detail.append("output before it stopped:\n" + lastLines(printed, 12)) }
+    }
+    if let cell, trapLocation != nil {
+      detail.append("in the cell that starts at line \(cell.fenceLine)")
+    }
+    return BookError(
+      path: chapter.path, line: line, column: column, message: summary,
+      detail: detail.joined(separator: "\n"))
+  }
+
+  private var summary: String {
+    let which = cell.map { "the cell at line \($0.fenceLine)" } ?? "the chapter"
+    switch termination {
+    case .killed:
+      let seconds = cell?.options.effectiveTimeout ?? CellOptions.defaultTimeout
+      return "\(which) ran past its timeout of \(formatSeconds(seconds)) s and was stopped"
+        + " (set a longer one with `timeout=SECONDS`)"
+    case .signaled(let signal):
+      return "\(which) crashed (signal \(signal))" + (fatalErrorLine.map { ": " + $0 } ?? "")
+    case .exited(let status):
+      return status == 0
+        ? "\(which) stopped before the chapter finished" : "\(which) exited with status \(status)"
+    }
+  }
+
+  /// The runtime's "Fatal error: …" line, if the cell printed one.
+  private var fatalErrorLine: String? {
+    output?.stderr.split(separator: "\n").first { $0.contains("Fatal error") }
+      .map { String($0).trimmingCharacters(in: .whitespaces) }
+  }
+
+  /// The first backtrace frame that points into this chapter: `at chapters/X.md:41:8`.
+  private var trapLocation: (line: Int, column: Int)? {
+    guard let stderr = output?.stderr else { return nil }
+    let marker = " at \(chapter.path):"
+    for line in stderr.split(separator: "\n") {
+      guard let range = line.range(of: marker) else { continue }
+      let numbers = line[range.upperBound...].split(separator: ":")
+      if numbers.count >= 2, let l = Int(numbers[0]), let c = Int(numbers[1].prefix { $0.isNumber })
+      {
+        return (l, c)
+      }
+      if let l = Int(numbers.first?.prefix { $0.isNumber } ?? "") { return (l, 0) }
+    }
+    return nil
+  }
+
+  private func lastLines(_ text: String, _ count: Int) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).suffix(count).joined(
+      separator: "\n")
+  }
+
+  private func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() ? String(Int(s)) : String(s)
+  }
+}

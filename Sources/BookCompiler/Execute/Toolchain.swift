@@ -1,0 +1,74 @@
+import Foundation
+
+/// The tools a build needs: `swiftc` and the release-built RL library, with the versions
+/// that go into the cache key.
+public struct Toolchain: Sendable {
+  /// The absolute path of `swiftc`.
+  public var swiftc: String
+  /// `swiftc --version`'s first line.
+  public var version: String
+  /// The folder holding `libRL.so` and `Modules/RL.swiftmodule`.
+  public var libraryDirectory: String
+  /// A fingerprint of the library's binary and interface: any change re-runs every chapter.
+  public var libraryIdentity: String
+
+  /// Finds `swiftc` on `PATH` (or `$SWIFTC`) and the library in `libraryDirectory`, by default
+  /// `ROOT/.build/release`.
+  public static func locate(root: URL, libraryDirectory: String? = nil) throws -> Toolchain {
+    let environment = ProcessInfo.processInfo.environment
+    let candidates =
+      [environment["SWIFTC"]].compactMap { $0 }
+      + (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/swiftc" }
+    guard let swiftc = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else {
+      throw EnvironmentError(
+        "swiftc not found: install Swift 6.3 (swift.org) and put its usr/bin on PATH")
+    }
+    let library = libraryDirectory ?? root.appendingPathComponent(".build/release").path
+    let module = "\(library)/Modules/RL.swiftmodule"
+    let binary = "\(library)/libRL.so"
+    guard FileManager.default.fileExists(atPath: module),
+      FileManager.default.fileExists(atPath: binary)
+    else {
+      throw EnvironmentError(
+        "the RL library is not built in \(library): run `swift build -c release --product RL`"
+          + " (make site does this)")
+    }
+    var hasher = StableHasher()
+    for path in [binary, module] {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw EnvironmentError("cannot read \(path)")
+      }
+      hasher.combine(data)
+    }
+    return Toolchain(
+      swiftc: swiftc, version: try versionLine(of: swiftc),
+      libraryDirectory: library, libraryIdentity: hasher.hexDigest)
+  }
+
+  /// The flags that compile a chapter program against the library.
+  func compileArguments(source: String, output: String, moduleCache: String) -> [String] {
+    [
+      "-swift-version", "5", "-Onone", "-g", "-diagnostic-style", "llvm",
+      "-module-cache-path", moduleCache,
+      "-I", "\(libraryDirectory)/Modules", "-L", libraryDirectory, "-lRL",
+      "-Xlinker", "-rpath", "-Xlinker", libraryDirectory,
+      source, "-o", output,
+    ]
+  }
+
+  private static func versionLine(of swiftc: String) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rlbook-version-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let process = ChildProcess(
+      executable: swiftc, arguments: ["--version"], workingDirectory: folder.path,
+      stdoutPath: folder.appendingPathComponent("out").path,
+      stderrPath: folder.appendingPathComponent("err").path)
+    _ = try process.run()
+    let text =
+      (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").first.map(String.init) ?? "unknown"
+  }
+}

@@ -1,0 +1,60 @@
+/// The options written after `swift` in a cell's fence, such as ```` ```swift hidden ````.
+public struct CellOptions: Sendable, Hashable {
+  /// Run the cell but show only its output (`hidden`).
+  public var hidden = false
+  /// Show and type-check the cell but never run it (`norun`).
+  public var noRun = false
+  /// The cell must fail to compile; its diagnostic is its output (`compile-fail`).
+  public var compileFail = false
+  /// Seconds the cell may run before the chapter is stopped (`timeout=SECONDS`).
+  public var timeout: Double?
+
+  /// The documented options, for error messages and the README.
+  public static let known = ["hidden", "norun", "compile-fail", "timeout=SECONDS"]
+
+  /// The default time a cell may run, in seconds, when it sets no `timeout`.
+  public static let defaultTimeout = 120.0
+
+  /// Creates the default options: run the cell and show code and output.
+  public init() {}
+
+  /// Parses the words after `swift` in a fence's info string.
+  ///
+  /// - Throws: a message naming the first unknown or malformed option.
+  public init(parsing words: [Substring]) throws(OptionError) {
+    for word in words {
+      switch word {
+      case "hidden": hidden = true
+      case "norun": noRun = true
+      case "compile-fail": compileFail = true
+      case _ where word.hasPrefix("timeout="):
+        let value = word.dropFirst("timeout=".count)
+        guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
+          throw OptionError(message: "timeout needs a positive number of seconds, not '\(value)'")
+        }
+        timeout = seconds
+      default:
+        throw OptionError(
+          message: "unknown cell option '\(word)' (known: \(Self.known.joined(separator: ", ")))")
+      }
+    }
+    if noRun && compileFail {
+      throw OptionError(message: "a cell cannot be both 'norun' and 'compile-fail'")
+    }
+  }
+
+  /// The options that change what runs: the part of the options that is in the cache key.
+  /// `hidden` only changes the page, so it is left out.
+  public var executionKey: String {
+    "norun=\(noRun) compile-fail=\(compileFail) timeout=\(timeout.map { "\($0)" } ?? "-")"
+  }
+
+  /// The time this cell may run.
+  public var effectiveTimeout: Double { timeout ?? Self.defaultTimeout }
+
+  /// Why a fence's options could not be read.
+  public struct OptionError: Error, Sendable {
+    /// The explanation, without a location.
+    public var message: String
+  }
+}

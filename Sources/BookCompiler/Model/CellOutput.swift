@@ -1,0 +1,27 @@
+/// One piece of what a cell showed, in the order it was produced.
+public enum OutputItem: Sendable, Hashable {
+  /// Text the cell printed to standard output.
+  case text(String)
+  /// A picture the cell passed to `display(_:)`, with its alt text.
+  case svg(alt: String, markup: String)
+}
+
+/// Everything one cell produced.
+public struct CellOutput: Sendable, Hashable {
+  /// Standard output, split into text and pictures.
+  public var items: [OutputItem] = []
+  /// Standard error, as text.
+  public var stderr: String = ""
+  /// The compiler's diagnostic, for a `compile-fail` cell.
+  public var diagnostic: String?
+
+  /// Creates an empty output.
+  public init(items: [OutputItem] = [], stderr: String = "", diagnostic: String? = nil) {
+    self.items = items
+    self.stderr = stderr
+    self.diagnostic = diagnostic
+  }
+
+  /// Whether the cell produced nothing at all.
+  public var isEmpty: Bool { items.isEmpty && stderr.isEmpty && diagnostic == nil }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Finds and parses every chapter in a book's `chapters/` folder, in the order of the numbers
+/// that start their file names (`01-the-loop.md`, `02-bandits.md`, …).
+public enum BookLoader {
+  /// The chapters folder, relative to the book root.
+  public static let chaptersFolder = "chapters"
+
+  /// Loads all chapters under `root`.
+  ///
+  /// - Throws: `BookErrors` listing every chapter that could not be read or parsed, two
+  ///   chapters with the same number, or a missing folder.
+  public static func load(root: URL) throws(BookErrors) -> [Chapter] {
+    let (chapters, errors) = try loadAll(root: root)
+    if !errors.isEmpty { throw BookErrors(errors) }
+    return chapters
+  }
+
+  /// Loads every chapter that parses, and the errors of those that don't.
+  ///
+  /// - Throws: only when there is no chapters folder or it holds no chapters.
+  public static func loadAll(root: URL) throws(BookErrors) -> (
+    chapters: [Chapter], errors: [BookError]
+  ) {
+    let folder = root.appendingPathComponent(chaptersFolder)
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        .filter { $0.hasSuffix(".md") }.sorted()
+    } catch {
+      throw BookErrors([
+        BookError(
+          path: chaptersFolder,
+          message: "there is no '\(chaptersFolder)/' folder under \(root.path)",
+          detail: "run rlbook from the book's root, or pass --root DIR")
+      ])
+    }
+    if names.isEmpty {
+      throw BookErrors([
+        BookError(path: chaptersFolder, message: "the folder holds no chapters (NN-slug.md)")
+      ])
+    }
+    var chapters = [Chapter]()
+    var errors = [BookError]()
+    var byNumber = [Int: String]()
+    for name in names {
+      let path = "\(chaptersFolder)/\(name)"
+      guard let (number, slug) = placeInBook(fileName: name) else {
+        errors.append(
+          BookError(
+            path: path,
+            message: "a chapter's file name must start with its number, as in 01-the-loop.md"))
+        continue
+      }
+      if let other = byNumber[number] {
+        errors.append(
+          BookError(path: path, message: "chapter number \(number) is also claimed by \(other)"))
+        continue
+      }
+      byNumber[number] = path
+      guard
+        let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+      else {
+        errors.append(BookError(path: path, message: "the file cannot be read"))
+        continue
+      }
+      guard let source = String(validating: data, as: UTF8.self) else {
+        let line = firstInvalidUTF8Line(data)
+        errors.append(BookError(path: path, line: line, message: "the file is not valid UTF-8"))
+        continue
+      }
+      do {
+        chapters.append(
+          try ChapterParser.parse(path: path, number: number, slug: slug, source: source))
+      } catch {
+        errors += error.errors
+      }
+    }
+    return (chapters, errors)
+  }
+
+  /// The number and slug in a file name such as `07-policy-gradient.md`.
+  static func placeInBook(fileName: String) -> (Int, String)? {
+    let stem = fileName.dropLast(3)
+    let digits = stem.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, let number = Int(digits) else { return nil }
+    let rest = stem.dropFirst(digits.count)
+    guard rest.first == "-", rest.count > 1 else { return nil }
+    return (number, String(rest.dropFirst()))
+  }
+
+  /// The 1-based line holding the first byte that is not valid UTF-8.
+  static func firstInvalidUTF8Line(_ data: Data) -> Int {
+    var line = 1
+    var start = data.startIndex
+    for (i, byte) in zip(data.indices, data) where byte == 0x0A {
+      if String(validating: data[start..<i], as: UTF8.self) == nil { return line }
+      line += 1
+      start = i + 1
+    }
+    return line
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Turns one chapter file's Markdown into a `Chapter`: its title and its Swift cells.
+public enum ChapterParser {
+  /// Parses `source`, the contents of the chapter at `path` (relative to the book root).
+  ///
+  /// - Throws: every `BookError` found, such as unknown options or unterminated fences.
+  public static func parse(path: String, number: Int, slug: String, source: String)
+    throws(BookErrors) -> Chapter
+  {
+    let parsed = MarkdownDocument.parse(source)
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    var errors = [BookError]()
+    var cells = [Cell]()
+    if source.allSatisfy(\.isWhitespace) {
+      throw BookErrors([BookError(path: path, message: "the chapter is empty")])
+    }
+    for block in parsed.codeBlocks where block.isFenced {
+      if !isClosed(block, lines: lines) {
+        errors.append(
+          BookError(
+            path: path, line: block.startLine,
+            message: "this code fence is never closed (add a line with \(block.fence))"))
+        continue
+      }
+      let words = block.info.split(whereSeparator: \.isWhitespace)
+      guard words.first == "swift" else { continue }
+      do {
+        let options = try CellOptions(parsing: Array(words.dropFirst()))
+        cells.append(
+          Cell(
+            index: cells.count, fenceLine: block.startLine, code: block.literal, options: options))
+      } catch {
+        errors.append(BookError(path: path, line: block.startLine, message: error.message))
+      }
+    }
+    let title = parsed.headings.first { $0.level == 1 }?.text
+    if title == nil {
+      errors.append(
+        BookError(path: path, line: 1, message: "the chapter needs a title: a first line '# Title'")
+      )
+    }
+    if !errors.isEmpty { throw BookErrors(errors) }
+    return Chapter(
+      path: path, number: number, slug: slug, title: title ?? slug, source: source, cells: cells)
+  }
+
+  /// Whether a fenced block ends with a closing fence rather than at the end of its container.
+  static func isClosed(_ block: CodeBlock, lines: [Substring]) -> Bool {
+    guard block.endLine > block.startLine, block.endLine <= lines.count else { return false }
+    let last = lines[block.endLine - 1].drop { $0 == " " }
+    guard let fenceChar = block.fence.first else { return false }
+    let run = last.prefix { $0 == fenceChar }
+    return run.count >= block.fence.count && last.dropFirst(run.count).allSatisfy(\.isWhitespace)
+  }
+}
+
+/// Several `BookError`s at once: the book compiler reports every problem it finds, not just
+/// the first.
+public struct BookErrors: Error, Sendable, CustomStringConvertible {
+  /// The errors, in the order found.
+  public var errors: [BookError]
+
+  /// Wraps a list of errors.
+  public init(_ errors: [BookError]) {
+    self.errors = errors
+  }
+
+  /// Every error, one diagnostic after another.
+  public var description: String {
+    errors.map(\.description).joined(separator: "\n")
+  }
+}

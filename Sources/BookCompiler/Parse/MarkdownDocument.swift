@@ -1,0 +1,129 @@
+import CCmarkGFM
+import Foundation
+
+/// A fenced or indented code block found in a Markdown document.
+struct CodeBlock: Sendable {
+  /// The whole info string (`swift hidden`), empty for indented blocks.
+  var info: String
+  /// The code.
+  var literal: String
+  /// The 1-based line of the opening fence (or first line).
+  var startLine: Int
+  /// The 1-based last line of the block, its closing fence included.
+  var endLine: Int
+  /// Whether the block was fenced (rather than indented).
+  var isFenced: Bool
+  /// The fence's character and length, such as three backticks.
+  var fence: String
+  /// The token that stands in for the block in `ParsedMarkdown.html`.
+  var placeholder: String
+}
+
+/// A heading found in a Markdown document.
+struct Heading: Sendable {
+  /// 1 for `#`, 2 for `##`, …
+  var level: Int
+  /// The heading as plain text.
+  var text: String
+  /// The 1-based line.
+  var line: Int
+}
+
+/// What cmark-gfm makes of a Markdown document: its code blocks and headings as values, and
+/// its HTML with every code block replaced by a placeholder comment.
+struct ParsedMarkdown: Sendable {
+  var codeBlocks: [CodeBlock]
+  var headings: [Heading]
+  var html: String
+}
+
+/// The cmark-gfm parser, with GitHub's extensions: tables, strikethrough, autolinks, task
+/// lists, the tag filter and footnotes. C pointers never leave this file.
+enum MarkdownDocument {
+  /// cmark-gfm's extension registry is global and not thread-safe: register it once.
+  private static let registered: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+  }()
+
+  private static let extensionNames = [
+    "table", "strikethrough", "autolink", "tasklist", "tagfilter",
+  ]
+
+  /// Parses `source` and renders it to HTML, with code blocks left as placeholders.
+  static func parse(_ source: String) -> ParsedMarkdown {
+    precondition(registered)
+    // Raw HTML passes through, filtered by the GFM tag filter, as on GitHub.
+    let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+    guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
+    defer { cmark_parser_free(parser) }
+    for name in extensionNames {
+      if let ext = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, ext)
+      }
+    }
+    var bytes = Array(source.utf8)
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        cmark_parser_feed(parser, $0, buffer.count)
+      }
+    }
+    guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish") }
+    defer { cmark_node_free(document) }
+    let extensions = cmark_parser_get_syntax_extensions(parser)
+
+    var blocks = [CodeBlock]()
+    var headings = [Heading]()
+    var toReplace = [OpaquePointer]()
+    let iterator = cmark_iter_new(document)
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_CODE_BLOCK:
+        var length: Int32 = 0
+        var offset: Int32 = 0
+        var fenceChar: CChar = 0
+        let fenced = cmark_node_get_fenced(node, &length, &offset, &fenceChar) != 0
+        blocks.append(
+          CodeBlock(
+            info: string(cmark_node_get_fence_info(node)),
+            literal: string(cmark_node_get_literal(node)),
+            startLine: Int(cmark_node_get_start_line(node)),
+            endLine: Int(cmark_node_get_end_line(node)),
+            isFenced: fenced,
+            fence: String(
+              repeating: Character(UnicodeScalar(UInt8(bitPattern: fenceChar))), count: Int(length)),
+            placeholder: "<!--rlbook-block-\(blocks.count)-->"))
+        toReplace.append(node)
+      case CMARK_NODE_HEADING:
+        let text = cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0)
+        defer { free(text) }
+        headings.append(
+          Heading(
+            level: Int(cmark_node_get_heading_level(node)),
+            text: string(text).trimmingCharacters(in: .whitespacesAndNewlines),
+            line: Int(cmark_node_get_start_line(node))))
+      default:
+        break
+      }
+    }
+    for (node, block) in zip(toReplace, blocks) {
+      let html = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+      cmark_node_set_literal(html, block.placeholder + "\n")
+      cmark_node_replace(node, html)
+      cmark_node_free(node)
+    }
+    let rendered = cmark_render_html(document, options, extensions)
+    defer { free(rendered) }
+    return ParsedMarkdown(codeBlocks: blocks, headings: headings, html: string(rendered))
+  }
+
+  private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The plain-text file beside each chapter (`chapters/NN-slug.out`) that records every cell's
+/// output, so that `git diff` shows what an edit changed and `rlbook test` has something to
+/// compare against.
+///
+/// Each cell's output is a list of sections. A section is a header line, then its content
+/// with every line prefixed by `│ `, so no output can be mistaken for a header:
+///
+///     ── cell 2 · text ──
+///     │ mean return 4.20
+///     ── cell 2 · svg · Learning curve: return against episode ──
+///     │ <svg …>
+public enum RecordedOutputs {
+  static let preamble =
+    "Recorded outputs of %@. Written by `rlbook build`; checked by `rlbook test`. Do not edit."
+
+  /// The file's text for a chapter's outputs.
+  public static func serialize(_ outputs: [CellOutput], chapterPath: String) -> String {
+    var lines = [preamble.replacingOccurrences(of: "%@", with: chapterPath)]
+    for (index, output) in outputs.enumerated() {
+      lines += cellLines(output, number: index + 1)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The lines recording one cell (1-based `number`).
+  public static func cellLines(_ output: CellOutput, number: Int) -> [String] {
+    var lines = [String]()
+    func section(_ kind: String, _ body: String) {
+      lines.append("── cell \(number) · \(kind) ──")
+      for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        lines.append(line.isEmpty ? "│" : "│ " + line)
+      }
+    }
+    if output.isEmpty { lines.append("── cell \(number) · no output ──") }
+    for item in output.items {
+      switch item {
+      case .text(let text): section("text", text)
+      case .svg(let alt, let markup):
+        section("svg · " + alt.replacingOccurrences(of: "\n", with: " "), markup)
+      }
+    }
+    if !output.stderr.isEmpty { section("stderr", output.stderr) }
+    if let diagnostic = output.diagnostic { section("compile error", diagnostic) }
+    return lines
+  }
+
+  /// Reads a file written by `serialize`. Returns `nil` if it is malformed.
+  public static func parse(_ text: String) -> [CellOutput]? {
+    var outputs = [CellOutput]()
+    var kind: String?
+    var body = [Substring]()
+    func close() -> Bool {
+      guard let k = kind, !outputs.isEmpty else { return kind == nil }
+      let joined = body.joined(separator: "\n")
+      let i = outputs.count - 1
+      if k == "text" {
+        outputs[i].items.append(.text(joined))
+      } else if k.hasPrefix("svg · ") {
+        outputs[i].items.append(.svg(alt: String(k.dropFirst(6)), markup: joined))
+      } else if k == "stderr" {
+        outputs[i].stderr = joined
+      } else if k == "compile error" {
+        outputs[i].diagnostic = joined
+      } else if k != "no output" {
+        return false
+      }
+      body.removeAll()
+      return true
+    }
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true).dropFirst() {
+      if line.hasPrefix("── cell "), line.hasSuffix(" ──") {
+        guard close() else { return nil }
+        let inner = line.dropFirst("── cell ".count).dropLast(" ──".count)
+        guard let dot = inner.range(of: " · "), let number = Int(inner[..<dot.lowerBound]),
+          number == outputs.count || number == outputs.count + 1
+        else { return nil }
+        if number == outputs.count + 1 { outputs.append(CellOutput()) }
+        kind = String(inner[dot.upperBound...])
+      } else if line == "│" {
+        body.append("")
+      } else if line.hasPrefix("│ ") {
+        body.append(line.dropFirst(2))
+      } else {
+        return nil
+      }
+    }
+    return close() ? outputs : nil
+  }
+}

@@ -1,0 +1,64 @@
+/// The HTML for code blocks: a Swift cell with its code and output, or any other fenced block.
+struct CellRenderer {
+  /// Output longer than this many lines starts collapsed.
+  static let collapseAfterLines = 30
+
+  /// A Swift cell: its code (unless `hidden`) and its output panels.
+  func render(_ cell: Cell, output: CellOutput?) -> String {
+    var html =
+      "<section class=\"cell\" id=\"cell-\(cell.index + 1)\" data-line=\"\(cell.fenceLine)\">\n"
+    if !cell.options.hidden {
+      var badges = ""
+      if cell.options.noRun { badges += "<span class=\"badge\">not run</span>" }
+      if cell.options.compileFail {
+        badges += "<span class=\"badge badge-error\">does not compile</span>"
+      }
+      html += codeBlock(cell.code, language: "swift", badges: badges)
+    }
+    if let output { html += render(output) }
+    return html + "</section>\n"
+  }
+
+  /// The output panels of one cell, in the order the cell produced them.
+  func render(_ output: CellOutput) -> String {
+    var html = ""
+    for item in output.items {
+      switch item {
+      case .text(let text): html += textPanel(text, kind: "stdout", label: "Output")
+      case .svg(let alt, let markup):
+        html += "<figure class=\"cell-plot\">\n\(markup)\n<figcaption class=\"visually-hidden\">"
+        html += "\(HTML.escape(alt))</figcaption>\n</figure>\n"
+      }
+    }
+    if !output.stderr.isEmpty {
+      html += textPanel(output.stderr, kind: "stderr", label: "Standard error")
+    }
+    if let diagnostic = output.diagnostic {
+      html += textPanel(diagnostic, kind: "diagnostic", label: "Compiler diagnostic")
+    }
+    return html
+  }
+
+  /// A code block with a language label and a copy button.
+  func codeBlock(_ code: String, language: String, badges: String = "") -> String {
+    let trimmed = code.hasSuffix("\n") ? String(code.dropLast()) : code
+    let label = language.isEmpty ? "text" : language
+    return
+      "<div class=\"code\"><div class=\"code-bar\"><span class=\"lang\">\(HTML.escape(label))</span>"
+      + badges
+      + "<button class=\"copy\" type=\"button\" aria-label=\"Copy code\">Copy</button></div>"
+      + "<pre><code class=\"language-\(HTML.escape(label))\">\(HTML.escape(trimmed))</code></pre></div>\n"
+  }
+
+  private func textPanel(_ text: String, kind: String, label: String) -> String {
+    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    let pre = "<pre>\(HTML.escape(text))</pre>"
+    if lineCount > Self.collapseAfterLines {
+      return
+        "<details class=\"output output-\(kind)\"><summary>\(label) · \(lineCount) lines</summary>"
+        + pre + "</details>\n"
+    }
+    return "<div class=\"output output-\(kind)\" role=\"group\" aria-label=\"\(label)\">"
+      + pre + "</div>\n"
+  }
+}

@@ -1,0 +1,11 @@
+#ifndef RLBOOK_CSYSTEM_H
+#define RLBOOK_CSYSTEM_H
+#include <spawn.h>
+
+/// Makes a spawned child start in `path` (glibc's posix_spawn_file_actions_addchdir_np).
+int rlbook_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path);
+
+/// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 or -1 with errno.
+int rlbook_exchange_paths(const char *first, const char *second);
+
+#endif

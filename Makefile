@@ -34,3 +34,7 @@ tool:
 
 clean:
 	rm -rf .build .rlbook-cache
+
+## How long an author waits: cold build, no-op, prose edit, one-cell edit, test.
+bench: library tool
+	bench/rebuild.sh

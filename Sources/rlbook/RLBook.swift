@@ -24,6 +24,9 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "The folder with the release-built RL library (default: ROOT/.build/release).")
   var libraryPath: String?
 
+  @Flag(help: "Print where the time went: parsing, each chapter's compile and run, rendering.")
+  var timings = false
+
   @Argument(help: "Only these chapters are forced to re-run (file names or paths).")
   var chapters: [String] = []
 
@@ -39,7 +42,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 /// Runs the pipeline and prints its problems; exits non-zero when anything failed.
-func runBook(_ options: BuildOptions) throws {
+func runBook(_ options: BuildOptions, showTimings: Bool = false) throws {
   Interrupts.install()
   let progress = options.showProgress
   let started = Date()
@@ -56,6 +59,7 @@ func runBook(_ options: BuildOptions) throws {
     throw ExitCode.failure
   }
   for error in report.errors { printError(error.description) }
+  if showTimings { printTimings(report) }
   for mismatch in report.mismatches { printError(mismatch) }
   let ran = report.chapters.filter { $0.source == .ran }.count
   let cached = report.chapters.filter { $0.source == .cached }.count
@@ -76,6 +80,28 @@ func runBook(_ options: BuildOptions) throws {
   if !report.succeeded { throw ExitCode.failure }
 }
 
+func printTimings(_ report: BuildReport) {
+  var lines = [
+    "timings (seconds)",
+    String(
+      format: "  parse %.3f · render and write %.3f", report.parseSeconds, report.renderSeconds),
+  ]
+  var compile = 0.0
+  var run = 0.0
+  for chapter in report.chapters {
+    compile += chapter.compileSeconds
+    run += chapter.runSeconds
+    lines.append(timingLine(chapter.path, chapter.compileSeconds, chapter.runSeconds))
+  }
+  lines.append(timingLine("sum", compile, run))
+  printError(lines.joined(separator: "\n"))
+}
+
+func timingLine(_ name: String, _ compile: Double, _ run: Double) -> String {
+  "  " + name.padding(toLength: 40, withPad: " ", startingAt: 0)
+    + String(format: " compile %6.2f   run %6.2f", compile, run)
+}
+
 func printError(_ text: String) {
   FileHandle.standardError.write(Data((text + "\n").utf8))
 }
@@ -94,7 +120,7 @@ extension RLBook {
     func run() throws {
       var options = common.buildOptions(mode: .build)
       options.force = force
-      try runBook(options)
+      try runBook(options, showTimings: common.timings)
     }
   }
 
@@ -111,7 +137,7 @@ extension RLBook {
     func run() throws {
       var options = common.buildOptions(mode: .test)
       options.checkDeterminism = checkDeterminism
-      try runBook(options)
+      try runBook(options, showTimings: common.timings)
     }
   }
 }

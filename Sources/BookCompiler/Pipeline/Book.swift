@@ -29,7 +29,9 @@ public struct Book: Sendable {
     let lock = try BuildLock(folder: options.cacheFolder, announce: log)
     defer { withExtendedLifetime(lock) {} }
     var report = BuildReport()
+    let parseStart = Date()
     let (chapters, loadErrors) = try BookLoader.loadAll(root: options.root)
+    report.parseSeconds = Date().timeIntervalSince(parseStart)
     report.errors += loadErrors
     let toolchain = try Toolchain.locate(
       root: options.root, libraryDirectory: options.libraryDirectory)
@@ -47,6 +49,8 @@ public struct Book: Sendable {
       outputs[chapter.path] = result.outputs
     }
     if options.mode == .build && report.errors.isEmpty && loadErrors.isEmpty {
+      let renderStart = Date()
+      defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
       let files = SiteBuilder().build(chapters: chapters, outputs: outputs)
       try SiteWriter.write(files, to: options.siteFolder)
       report.wroteSite = true

@@ -22,6 +22,10 @@ public struct BuildReport: Sendable {
   public var chapters: [ChapterReport] = []
   /// Whether the site was written.
   public var wroteSite = false
+  /// Seconds spent finding and parsing the chapters.
+  public var parseSeconds = 0.0
+  /// Seconds spent rendering the site and swapping it in.
+  public var renderSeconds = 0.0
 
   /// Whether everything succeeded.
   public var succeeded: Bool { errors.isEmpty && mismatches.isEmpty }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Rebuild benchmark: how long an author waits. Prints the median (and min/max) of several
+# runs for: a cold build (library already built), a no-op rebuild, a prose-only edit, a
+# one-cell edit, and `rlbook test`. Also splits one chapter's compile into swiftc's frontend
+# and the link, and reports the sum of the chapters' own run times.
+#
+# It works on a copy of chapters/ in a temporary folder, so the repository is not touched.
+# Usage: bench/rebuild.sh [RUNS]   (default 5; the cold build and the test run use fewer)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+swift build -c release --product RL >/dev/null
+swift build --product rlbook >/dev/null
+RLBOOK=$PWD/.build/debug/rlbook
+LIB=$PWD/.build/release
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cp -r chapters "$WORK/chapters"
+FIRST=$(ls "$WORK"/chapters/*.md | head -1)
+
+now() { date +%s.%N; }
+# time_it NAME N SETUP COMMAND: runs SETUP then times COMMAND, N times; prints median/min/max.
+time_it() {
+  local name=$1 n=$2 setup=$3 cmd=$4 times=()
+  for ((i = 0; i < n; i++)); do
+    eval "$setup"
+    local t0; t0=$(now)
+    eval "$cmd" >/dev/null 2>&1
+    times+=("$(awk -v a="$(now)" -v b="$t0" 'BEGIN { printf "%.4f", a - b }')")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk -v name="$name" '
+    { v[NR] = $1 }
+    END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+          printf "%-28s median %7.3f s   min %7.3f s   max %7.3f s   (%d runs)\n", name, m, v[1], v[NR], NR }'
+}
+build="$RLBOOK build --root $WORK --library-path $LIB"
+counter=0
+prose_edit() { counter=$((counter + 1)); printf '\nA sentence added by the benchmark, number %d.\n' "$counter" >>"$FIRST"; }
+cell_edit() {
+  counter=$((counter + 1))
+  python3 - "$FIRST" "$counter" <<'PY'
+import re, sys
+path, n = sys.argv[1], sys.argv[2]
+text = open(path).read()
+text = re.sub(r"```swift\n(// bench edit \d+\n)?", "```swift\n// bench edit %s\n" % n, text, count=1)
+open(path, "w").write(text)
+PY
+}
+
+echo "rlbook rebuild benchmark · $(nproc) cores · $(ls "$WORK"/chapters/*.md | wc -l) chapters · $RUNS runs"
+time_it "cold build (library built)" $(( RUNS > 3 ? 3 : RUNS )) "rm -rf $WORK/.rlbook-cache $WORK/site" "$build"
+time_it "no-op rebuild" "$RUNS" ":" "$build"
+time_it "prose-only edit" "$RUNS" "prose_edit" "$build"
+time_it "one-cell edit (chapter 1)" "$RUNS" "cell_edit" "$build"
+time_it "rlbook test" $(( RUNS > 3 ? 3 : RUNS )) ":" "$RLBOOK test --root $WORK --library-path $LIB || true"
+
+# Where a one-cell rebuild spends its time: swiftc's frontend, the link, the run.
+base=$(basename "$FIRST" .md)
+main="$WORK/.rlbook-cache/work/$base-run/main.swift"
+flags=(-swift-version 5 -Onone -g -module-cache-path "$WORK/.rlbook-cache/module-cache"
+  -I "$LIB/Modules")
+time_it "  $base: swiftc frontend" 3 ":" "swiftc ${flags[*]} -c $main -o $WORK/main.o"
+time_it "  $base: link" 3 ":" "swiftc $WORK/main.o -L $LIB -lRL -Xlinker -rpath -Xlinker $LIB -o $WORK/chapter"
+mkdir -p "$WORK/cells"
+time_it "  $base: run" 3 ":" "(cd $WORK && ./chapter $WORK/cells 4194304)"
+
+# Each chapter's own run time, from a forced build's per-chapter report.
+echo
+echo "per-chapter compile and run times (forced build, $(nproc) jobs):"
+$RLBOOK build --root "$WORK" --library-path "$LIB" --force --timings 2>&1 | sed -n '/^timings/,$p'

@@ -13,7 +13,10 @@ public enum ChapterParser {
     var errors = [BookError]()
     var cells = [Cell]()
     if source.allSatisfy(\.isWhitespace) {
-      throw BookErrors([BookError(path: path, message: "the chapter is empty")])
+      throw BookErrors([
+        BookError(
+          path: path, line: 1, message: "the chapter is empty: start it with a line '# Title'")
+      ])
     }
     for block in parsed.codeBlocks where block.isFenced {
       if !isClosed(block, lines: lines) {

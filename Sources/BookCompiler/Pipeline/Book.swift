@@ -142,7 +142,8 @@ public struct Book: Sendable {
     let runner = ChapterRunner(
       root: options.root, toolchain: toolchain,
       workFolder: workFolder.appendingPathComponent("\(chapter.baseName)-\(scratch)"),
-      moduleCache: options.cacheFolder.appendingPathComponent("module-cache"))
+      moduleCache: options.moduleCacheFolder
+        ?? options.cacheFolder.appendingPathComponent("module-cache"))
     do {
       return try runner.run(chapter)
     } catch {

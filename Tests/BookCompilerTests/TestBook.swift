@@ -100,6 +100,41 @@ final class TestBook: @unchecked Sendable {
     return try Book(options: options) { log.append($0) }.run()
   }
 
+  /// Runs the `rlbook` binary on this book and waits for it (at most `limit` seconds).
+  func runTool(_ arguments: [String], limit: Double = 120) throws -> (status: Int32, stderr: String)
+  {
+    let process = try startTool(arguments)
+    let started = Date()
+    while process.isRunning {
+      if Date().timeIntervalSince(started) > limit {
+        process.terminate()
+        throw MissingPrerequisite(description: "rlbook \(arguments) ran past \(limit) s")
+      }
+      usleep(20_000)
+    }
+    return (process.terminationStatus, read(".stderr-\(process.processIdentifier)") ?? "")
+  }
+
+  /// Starts the `rlbook` binary on this book, its standard error going to
+  /// `.stderr-PID` under the root.
+  func startTool(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try Prerequisites.rlbookBinary())
+    process.arguments =
+      arguments + ["--root", root.path, "--library-path", try Prerequisites.libraryPath()]
+    var environment = ProcessInfo.processInfo.environment
+    environment["RLBOOK_MODULE_CACHE"] = Prerequisites.moduleCache.path
+    process.environment = environment
+    let log = root.appendingPathComponent(".stderr-tmp-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: log)
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    try FileManager.default.moveItem(
+      at: log, to: root.appendingPathComponent(".stderr-\(process.processIdentifier)"))
+    return process
+  }
+
   /// Every file under `site/`, by relative path (empty when there is no site).
   func siteFiles() -> [String: Data] {
     let site = root.appendingPathComponent("site")

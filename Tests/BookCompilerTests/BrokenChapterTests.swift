@@ -115,3 +115,13 @@ import Testing
     #expect(book.siteFiles() == before)
   }
 }
+
+/// Line endings other than `\n`, as cmark-gfm counts them.
+@Suite struct LineEndingTests {
+  @Test(arguments: ["\r\n", "\r"])
+  func aChapterWithOtherLineEndingsParses(_ newline: String) throws {
+    let source = ["# T", "", "Prose.", "", "```swift", "print(1)", "```", ""].joined(separator: newline)
+    let chapter = try ChapterParser.parse(path: "chapters/01-t.md", number: 1, slug: "t", source: source)
+    #expect(chapter.cells.map(\.fenceLine) == [5])
+  }
+}

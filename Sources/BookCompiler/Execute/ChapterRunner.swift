@@ -72,6 +72,7 @@ struct ChapterRunner {
       stdoutPath: workFolder.appendingPathComponent("run.out").path,
       stderrPath: workFolder.appendingPathComponent("run.err").path)
     let termination = try process.run { watch.verdict() }
+    _ = watch.verdict()  // catch up with cells that started after the last poll
     result.runSeconds = Date().timeIntervalSince(runStart)
 
     for cell in program.runnableCells {

@@ -30,6 +30,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "rl-bench", dependencies: ["RL"]),
     .testTarget(name: "RLTests", dependencies: ["RL"]),
     .testTarget(name: "BookCompilerTests", dependencies: ["BookCompiler"]),
     .testTarget(name: "ChapterTests", dependencies: ["BookCompiler"]),

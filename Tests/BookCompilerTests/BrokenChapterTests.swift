@@ -21,7 +21,9 @@ import Testing
   @Test func anUnterminatedFenceNamesItsLine() throws {
     let found = try errors("01-open.md", "# Open\n\nProse.\n\n```swift\nprint(1)\n\nMore prose.\n")
     #expect(found.count == 1)
-    #expect(found.first?.description.hasPrefix("chapters/01-open.md:5: error: this code fence is never closed") == true)
+    #expect(
+      found.first?.description.hasPrefix(
+        "chapters/01-open.md:5: error: this code fence is never closed") == true)
   }
 
   @Test func anUnterminatedFenceInsideAQuoteIsFound() throws {
@@ -37,9 +39,10 @@ import Testing
   @Test(arguments: ["", "\n\n", "   \n\t\n"])
   func anEmptyChapterIsAnError(_ text: String) throws {
     let found = try errors("02-empty.md", text)
-    #expect(found.map(\.description) == [
-      "chapters/02-empty.md:1: error: the chapter is empty: start it with a line '# Title'"
-    ])
+    #expect(
+      found.map(\.description) == [
+        "chapters/02-empty.md:1: error: the chapter is empty: start it with a line '# Title'"
+      ])
   }
 
   @Test func aChapterWithoutATitleIsAnError() throws {
@@ -53,7 +56,8 @@ import Testing
     data += Data([0x63, 0x61, 0x66, 0xE9, 0x0A])  // "café" in Latin-1
     data += Data("more\n".utf8)
     let found = try errors(["03-latin1.md": data])
-    #expect(found.map(\.description) == ["chapters/03-latin1.md:4: error: the file is not valid UTF-8"])
+    #expect(
+      found.map(\.description) == ["chapters/03-latin1.md:4: error: the file is not valid UTF-8"])
   }
 
   @Test func twoChaptersWithTheSameNumberAreAnError() throws {
@@ -81,7 +85,8 @@ import Testing
       _ = try BookLoader.loadAll(root: book.root)
     } throws: { error in
       let text = "\(error)"
-      return text.hasPrefix("chapters: error: there is no 'chapters/' folder under \(book.root.path)")
+      return text.hasPrefix(
+        "chapters: error: there is no 'chapters/' folder under \(book.root.path)")
         && text.contains("--root")
     }
   }
@@ -99,7 +104,10 @@ import Testing
       "02-bad.md": Data("# Bad\n\n```swift nope\n1\n```\n\n```swift timeout=x\n2\n```\n".utf8),
       "03-empty.md": Data(),
     ])
-    #expect(found.map(\.location) == ["chapters/02-bad.md:3", "chapters/02-bad.md:7", "chapters/03-empty.md:1"])
+    #expect(
+      found.map(\.location) == [
+        "chapters/02-bad.md:3", "chapters/02-bad.md:7", "chapters/03-empty.md:1",
+      ])
   }
 
   /// A broken chapter stops the site from being written but not the other chapters.
@@ -120,8 +128,10 @@ import Testing
 @Suite struct LineEndingTests {
   @Test(arguments: ["\r\n", "\r"])
   func aChapterWithOtherLineEndingsParses(_ newline: String) throws {
-    let source = ["# T", "", "Prose.", "", "```swift", "print(1)", "```", ""].joined(separator: newline)
-    let chapter = try ChapterParser.parse(path: "chapters/01-t.md", number: 1, slug: "t", source: source)
+    let source = ["# T", "", "Prose.", "", "```swift", "print(1)", "```", ""].joined(
+      separator: newline)
+    let chapter = try ChapterParser.parse(
+      path: "chapters/01-t.md", number: 1, slug: "t", source: source)
     #expect(chapter.cells.map(\.fenceLine) == [5])
   }
 }

@@ -48,7 +48,8 @@ import Testing
     let (status, stderr) = try book.runTool(["build"])
     #expect(Date().timeIntervalSince(started) < 60)
     #expect(status != 0)
-    #expect(stderr.contains("chapters/02-compile.md:4:14: error: cannot convert value"), "\(stderr)")
+    #expect(
+      stderr.contains("chapters/02-compile.md:4:14: error: cannot convert value"), "\(stderr)")
     #expect(stderr.contains("chapters/03-trap.md:6:"), "\(stderr)")
     #expect(stderr.contains("Fatal error: Index out of range"))
     #expect(stderr.contains("kept"), "output before the trap is shown")
@@ -58,13 +59,15 @@ import Testing
         "chapters/04-hang.md:\(hangFence): error: the cell at line \(hangFence) ran past its timeout of 1 s"
       ), "\(stderr)")
     #expect(stderr.contains("spinning"))
-    #expect(stderr.contains("4 chapters (1 ran, 0 cached, 3 failed), 3 errors, site/ left unchanged"))
+    #expect(
+      stderr.contains("4 chapters (1 ran, 0 cached, 3 failed), 3 errors, site/ left unchanged"))
     #expect(book.siteFiles() == before, "the previous site is byte-identical")
     #expect(book.read("chapters/01-good.out")?.contains("better") == true, "the good chapter ran")
 
     // The timeout killed the grandchild too, although it left the cell's process group.
     let pid = try #require(book.read("grandchild.pid").flatMap { pid_t($0) })
-    #expect(SessionSweep.statFields(of: pid).map { $0.state == "Z" } ?? true, "sleep \(pid) survived")
+    #expect(
+      SessionSweep.statFields(of: pid).map { $0.state == "Z" } ?? true, "sleep \(pid) survived")
 
     // Fixing the chapters makes the next build write the new site.
     for name in ["02-compile.md", "03-trap.md", "04-hang.md"] {
@@ -76,7 +79,8 @@ import Testing
 
   @Test func aCellThatExitsEarlyIsNamed() throws {
     let source = chapter(
-      "Exit", [("", "import Foundation\nprint(\"bye\")"), ("", "exit(3)"), ("", "print(\"never\")")])
+      "Exit",
+      [("", "import Foundation\nprint(\"bye\")"), ("", "exit(3)"), ("", "print(\"never\")")])
     let book = try TestBook(["01-exit.md": source])
     let report = try book.run()
     let error = try #require(report.errors.first)

@@ -24,7 +24,8 @@ import Testing
         bytes = random.markdown()
       } else {  // a window of the real chapter, mutated
         let start = random.int(below: max(1, corpus.count - 400))
-        bytes = random.mutate(Array(corpus[start..<min(corpus.count, start + 40 + random.int(below: 300))]))
+        bytes = random.mutate(
+          Array(corpus[start..<min(corpus.count, start + 40 + random.int(below: 300))]))
       }
       let source = String(decoding: bytes, as: UTF8.self)
       let lineCount = ChapterParser.lines(of: source).count
@@ -105,7 +106,8 @@ import Testing
     let sample = Array(
       RecordedOutputs.serialize(
         [
-          CellOutput(items: [.text("a\n\nb"), .svg(alt: "p", markup: "<svg>\n</svg>")], stderr: "e"),
+          CellOutput(
+            items: [.text("a\n\nb"), .svg(alt: "p", markup: "<svg>\n</svg>")], stderr: "e"),
           CellOutput(), CellOutput(diagnostic: "error: x  [cell line 1]"),
         ], chapterPath: "chapters/01-f.md"
       ).utf8)
@@ -142,7 +144,9 @@ struct FuzzRandom {
 
   mutating func int(below n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 
-  mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
+  mutating func bytes(_ count: Int) -> [UInt8] {
+    (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
+  }
 
   static let markdownPieces = [
     "```", "```swift", "```swift hidden", "```swift norun", "```swift compile-fail",
@@ -193,7 +197,8 @@ struct FuzzRandom {
       switch int(below: 5) {
       case 0 where at < data.count: data[at] = UInt8(truncatingIfNeeded: next())
       case 1: data.insert(contentsOf: bytes(1 + int(below: 4)), at: at)
-      case 2 where at < data.count: data.removeSubrange(at..<min(data.count, at + 1 + int(below: 16)))
+      case 2 where at < data.count:
+        data.removeSubrange(at..<min(data.count, at + 1 + int(below: 16)))
       case 3 where at < data.count:
         let end = min(data.count, at + 1 + int(below: 32))
         data.insert(contentsOf: data[at..<end], at: int(below: data.count + 1))

@@ -9,7 +9,9 @@ import Testing
   @Test func aTypeErrorIsReportedAtTheCellsLineAndColumn() throws {
     let source = chapter(
       "Types", [("", "let a = 1\nprint(a)"), ("", "let b = 2\n  let x: Int = \"a\"\nprint(b)")])
-    let book = try TestBook(["02-types.md": source, "01-fine.md": chapter("Fine", [("", "print(1)")])])
+    let book = try TestBook([
+      "02-types.md": source, "01-fine.md": chapter("Fine", [("", "print(1)")]),
+    ])
     let report = try book.run()
     let errorLine = try #require(line(of: "let x: Int", in: source))
     #expect(report.errors.count == 1)
@@ -39,8 +41,14 @@ import Testing
   /// Each way a cell can trap, in its own chapter: the message, the chapter and the line,
   /// and what the cell printed before it trapped.
   static let traps: [(name: String, code: String, message: String)] = [
-    ("precondition", "precondition(1 + 1 == 3, \"arithmetic broke\")", "Precondition failed: arithmetic broke"),
-    ("index", "let xs = [1, 2, 3]\nlet i = xs.count + 2\nprint(xs[i])", "Fatal error: Index out of range"),
+    (
+      "precondition", "precondition(1 + 1 == 3, \"arithmetic broke\")",
+      "Precondition failed: arithmetic broke"
+    ),
+    (
+      "index", "let xs = [1, 2, 3]\nlet i = xs.count + 2\nprint(xs[i])",
+      "Fatal error: Index out of range"
+    ),
     ("unwrap", "let missing: Int? = nil\nprint(missing!)", "Fatal error: Unexpectedly found nil"),
     ("fatal", "fatalError(\"gave up\")", "Fatal error: gave up"),
   ]
@@ -59,8 +67,10 @@ import Testing
       let path = "chapters/0\(i + 1)-\(trap.name).md"
       let source = try #require(files["0\(i + 1)-\(trap.name).md"])
       let error = try #require(report.errors.first { $0.path == path }, "no error for \(path)")
-      let trapLine = try #require(source.split(separator: "\n", omittingEmptySubsequences: false)
-        .lastIndex { trap.code.split(separator: "\n").last.map(String.init) == String($0) }) + 1
+      let trapLine =
+        try #require(
+          source.split(separator: "\n", omittingEmptySubsequences: false)
+            .lastIndex { trap.code.split(separator: "\n").last.map(String.init) == String($0) }) + 1
       #expect(error.line == trapLine, "\(trap.name): \(error)")
       #expect(error.message.contains(trap.message), "\(trap.name): \(error.message)")
       #expect(error.message.contains("the cell at line \(fenceLines(source)[1])"))

@@ -72,6 +72,8 @@ import Testing
   @Test func aMissingSwiftcIsNamedInOneLine() throws {
     let (status, stderr) = try deps(["dpkg": "exit 0"])
     #expect(status != 0)
-    #expect(stderr.hasPrefix("rlbook needs swiftc: install Swift 6.3") && stderr.filter { $0 == "\n" }.count == 1)
+    #expect(
+      stderr.hasPrefix("rlbook needs swiftc: install Swift 6.3")
+        && stderr.filter { $0 == "\n" }.count == 1)
   }
 }

@@ -46,7 +46,8 @@ import Testing
     #expect(chapters.isEmpty)
     let error = try #require(errors.first)
     #expect(error.path == "chapters/03-options.md" && error.line == 5)
-    #expect(error.description.hasPrefix("chapters/03-options.md:5: error: unknown cell option 'hiden'"))
+    #expect(
+      error.description.hasPrefix("chapters/03-options.md:5: error: unknown cell option 'hiden'"))
     #expect(error.description.contains("hidden, norun, compile-fail, timeout=SECONDS"))
   }
 

@@ -12,14 +12,18 @@ import Testing
     let source = chapter(
       "Flood",
       [
-        ("", "let line = String(repeating: \"x\", count: 1023)\nfor _ in 0..<(100 * 1024) { print(line) }"),
+        (
+          "",
+          "let line = String(repeating: \"x\", count: 1023)\nfor _ in 0..<(100 * 1024) { print(line) }"
+        ),
         ("", "print(\"next cell\")"),
       ])
     let book = try TestBook(["01-flood.md": source])
     let process = try book.startTool(["build"])
     var peakKiB = 0
     while process.isRunning {
-      if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+      if let status = try? String(
+        contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
         let kib = Int(line.split(separator: " ")[1])
       {

@@ -50,19 +50,20 @@ import Testing
     var new = old
     new[4] = "changed"
     let diff = UnifiedDiff.diff(old: old, new: new, oldName: "a", newName: "b")
-    #expect(diff == """
-      --- a
-      +++ b
-      @@ -2,7 +2,7 @@
-       line 2
-       line 3
-       line 4
-      -line 5
-      +changed
-       line 6
-       line 7
-       line 8
-      """)
+    #expect(
+      diff == """
+        --- a
+        +++ b
+        @@ -2,7 +2,7 @@
+         line 2
+         line 3
+         line 4
+        -line 5
+        +changed
+         line 6
+         line 7
+         line 8
+        """)
     #expect(UnifiedDiff.diff(old: old, new: old, oldName: "a", newName: "b").isEmpty)
   }
 }

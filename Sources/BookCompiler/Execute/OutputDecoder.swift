@@ -88,7 +88,8 @@ enum OutputDecoder {
 
   /// Text on one line: newlines and tabs become spaces (alt text is one line in the record).
   static func oneLine(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
+    String(
+      String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
   }
 
   /// Standard error as sanitized text.

@@ -59,7 +59,9 @@ public enum ChapterParser {
       if byte == 0x0A || byte == 0x0D {
         lines.append(Substring(source.utf8[start..<i]))
         var next = source.utf8.index(after: i)
-        if byte == 0x0D, next < end, source.utf8[next] == 0x0A { next = source.utf8.index(after: next) }
+        if byte == 0x0D, next < end, source.utf8[next] == 0x0A {
+          next = source.utf8.index(after: next)
+        }
         start = next
         i = next
       } else {

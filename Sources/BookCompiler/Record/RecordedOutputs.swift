@@ -49,7 +49,9 @@ public enum RecordedOutputs {
   /// The offset of the first occurrence of `needle` in `bytes`.
   private static func firstRange(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
     guard bytes.count >= needle.count else { return nil }
-    return (0...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+    return (0...(bytes.count - needle.count)).first {
+      bytes[$0..<($0 + needle.count)].elementsEqual(needle)
+    }
   }
 
   /// Reads a file written by `serialize`. Returns `nil` if it is malformed.

@@ -2,7 +2,6 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 RLBOOK = .build/debug/rlbook
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev katex libjs-katex fonts-katex nodejs chromium
 
 .PHONY: site test deps library tool unit-tests chapters-test site-test bench clean serve
 
@@ -26,14 +25,10 @@ site-test:
 serve: deps library tool
 	$(RLBOOK) serve
 
-## Install missing Debian packages (needs root or sudo).
+## Install missing Debian packages (needs root or sudo); anything missing that cannot be
+## installed is named in one line (see .ci/deps).
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "installing: $$missing"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@.ci/deps
 
 ## The RL library, in release mode: chapters link against it.
 library:

@@ -37,6 +37,10 @@ struct CommonOptions: ParsableArguments {
     if let jobs { options.jobs = max(1, jobs) }
     options.libraryDirectory = libraryPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     options.showProgress = isatty(STDERR_FILENO) != 0
+    // Lets several books share compiled modules (the tests use it); not needed by authors.
+    options.moduleCacheFolder = ProcessInfo.processInfo.environment["RLBOOK_MODULE_CACHE"].map {
+      URL(fileURLWithPath: $0)
+    }
     return options
   }
 }

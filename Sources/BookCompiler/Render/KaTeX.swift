@@ -63,7 +63,7 @@ struct KaTeX {
     let inputURL = scratch.appendingPathComponent("in.json")
     let errorURL = scratch.appendingPathComponent("err.txt")
     try input.write(to: inputURL)
-    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: node)
     process.arguments = ["-e", script, library]

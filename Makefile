@@ -2,9 +2,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 RLBOOK = .build/debug/rlbook
-APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev katex libjs-katex fonts-katex nodejs
 
-.PHONY: site test deps library tool unit-tests chapters-test bench clean
+.PHONY: site test deps library tool unit-tests chapters-test site-test bench clean serve
 
 ## Install any missing system packages (Debian 12), then build the site.
 site: deps library tool
@@ -14,15 +13,22 @@ site: deps library tool
 test: deps library tool
 	RLBOOK_LIBRARY_PATH=$(CURDIR)/.build/release $(SWIFT) test
 	$(RLBOOK) test
+	$(MAKE) --no-print-directory site-test
 
-## Install missing Debian packages (needs root or sudo).
+## Check the committed site/: every internal link and #anchor resolves, and a reader's tour
+## in headless Chromium (skipped, saying so, when Chromium cannot start).
+site-test:
+	python3 tests/site/check_links.py site
+	python3 tests/browser/check_site.py site .build/browser-test
+
+## Live preview on http://127.0.0.1:8000/, rebuilding on every edit.
+serve: deps library tool
+	$(RLBOOK) serve
+
+## Install missing Debian packages (needs root or sudo); anything missing that cannot be
+## installed is named in one line (see .ci/deps).
 deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "installing: $$missing"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@.ci/deps
 
 ## The RL library, in release mode: chapters link against it.
 library:

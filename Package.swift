@@ -10,7 +10,9 @@ let package = Package(
     .executable(name: "rlbook", targets: ["rlbook"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     .target(name: "RL"),
@@ -21,7 +23,13 @@ let package = Package(
     ),
     .target(name: "CSystem"),
     .target(
-      name: "BookCompiler", dependencies: ["CCmarkGFM", "CSystem"],
+      name: "BookCompiler",
+      dependencies: [
+        "CCmarkGFM", "CSystem",
+        .product(name: "SwiftParser", package: "swift-syntax"),
+        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ],
       resources: [.copy("Assets")]),
     .executableTarget(
       name: "rlbook",
@@ -30,6 +38,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "rl-bench", dependencies: ["RL"]),
     .testTarget(name: "RLTests", dependencies: ["RL"]),
     .testTarget(name: "BookCompilerTests", dependencies: ["BookCompiler"]),
     .testTarget(name: "ChapterTests", dependencies: ["BookCompiler"]),

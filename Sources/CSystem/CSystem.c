@@ -16,3 +16,7 @@ int rlbook_exchange_paths(const char *first, const char *second) {
   return -1;
 #endif
 }
+
+short rlbook_spawn_session_flags(void) {
+  return (short)(POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF);
+}

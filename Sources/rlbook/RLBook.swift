@@ -9,7 +9,7 @@ struct RLBook: ParsableCommand {
     commandName: "rlbook",
     abstract:
       "Compile the executable RL book: run every Swift cell, record its output, build the site.",
-    subcommands: [Build.self, Test.self],
+    subcommands: [Build.self, Test.self, Serve.self],
     defaultSubcommand: Build.self)
 }
 
@@ -37,6 +37,10 @@ struct CommonOptions: ParsableArguments {
     if let jobs { options.jobs = max(1, jobs) }
     options.libraryDirectory = libraryPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     options.showProgress = isatty(STDERR_FILENO) != 0
+    // Lets several books share compiled modules (the tests use it); not needed by authors.
+    options.moduleCacheFolder = ProcessInfo.processInfo.environment["RLBOOK_MODULE_CACHE"].map {
+      URL(fileURLWithPath: $0)
+    }
     return options
   }
 }

@@ -11,7 +11,7 @@ public struct ChapterRun: Sendable {
   public var runSeconds = 0.0
 }
 
-/// Compiles a chapter's program with swiftc, runs it in its own process group, and collects
+/// Compiles a chapter's program with swiftc, runs it in its own session, and collects
 /// each cell's output from its files.
 struct ChapterRunner {
   var root: URL
@@ -44,7 +44,8 @@ struct ChapterRunner {
     }
     result.compileSeconds = Date().timeIntervalSince(compileStart)
     guard compile.status == .exited(0) else {
-      var errors = CompilerDiagnostics.errors(in: compile.log, chapterPath: chapter.path)
+      var errors = CompilerDiagnostics.errors(
+        in: compile.log, chapterPath: chapter.path, source: chapter.source)
       if errors.isEmpty {
         errors = [
           BookError(
@@ -66,11 +67,12 @@ struct ChapterRunner {
       + "images=none,sanitize=yes,limit=24,output-to=stderr"
     let process = ChildProcess(
       executable: binary.path,
-      arguments: [outputFolder.path, String(ChapterProgram.outputCap)],
+      arguments: [outputFolder.path, String(ChapterProgram.outputCap), String(getpid())],
       workingDirectory: root.path, environment: environment,
       stdoutPath: workFolder.appendingPathComponent("run.out").path,
       stderrPath: workFolder.appendingPathComponent("run.err").path)
     let termination = try process.run { watch.verdict() }
+    _ = watch.verdict()  // catch up with cells that started after the last poll
     result.runSeconds = Date().timeIntervalSince(runStart)
 
     for cell in program.runnableCells {

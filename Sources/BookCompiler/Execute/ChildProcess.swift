@@ -15,7 +15,7 @@ public enum Termination: Sendable, Equatable {
   case killed(String)
 }
 
-/// Runs a program in its own process group, with its output sent to files, and kills the
+/// Runs a program in its own session and process group, with its output sent to files, and kills the
 /// whole group when a watchdog says so. Output goes to files, not pipes, so a flood costs
 /// this process no memory.
 struct ChildProcess {
@@ -41,13 +41,12 @@ struct ChildProcess {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setpgroup(&attributes, 0)
     var defaults = sigset_t()
     sigemptyset(&defaults)
     for signal in [SIGPIPE, SIGXFSZ, SIGINT, SIGTERM] { sigaddset(&defaults, signal) }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
+    // A new session (and process group) of its own, so the whole tree can be found and killed.
+    posix_spawnattr_setflags(&attributes, rlbook_spawn_session_flags())
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp =
@@ -72,15 +71,15 @@ struct ChildProcess {
         throw EnvironmentError("waiting for \(executable) failed")
       }
       if case .kill(let reason) = watchdog() {
-        kill(-pid, SIGKILL)
+        SessionSweep.killAll(session: pid)
         _ = waitpid(pid, &waitStatus, 0)
         return .killed(reason)
       }
       usleep(delay)
       delay = min(delay * 2, 20_000)
     }
-    // Reap anything the child left behind in its group.
-    kill(-pid, SIGKILL)
+    // Kill anything the child left behind in its session (a background process it started).
+    SessionSweep.killAll(session: pid)
     let low = waitStatus & 0x7f
     if low == 0 { return .exited((waitStatus >> 8) & 0xff) }
     return .signaled(low)
@@ -96,8 +95,8 @@ final class ChildRegistry: @unchecked Sendable {
   func add(_ pid: pid_t) { lock.withLock { _ = pids.insert(pid) } }
   func remove(_ pid: pid_t) { lock.withLock { _ = pids.remove(pid) } }
 
-  /// Kills every running child's process group.
+  /// Kills every running child's session: the child and everything it started.
   func killAll() {
-    lock.withLock { for pid in pids { kill(-pid, SIGKILL) } }
+    lock.withLock { for pid in pids { SessionSweep.killAll(session: pid) } }
   }
 }

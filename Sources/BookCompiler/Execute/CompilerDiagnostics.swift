@@ -26,12 +26,18 @@ enum CompilerDiagnostics {
     return entries
   }
 
-  /// The errors that point into `chapterPath`, as `BookError`s with the snippet as detail.
-  static func errors(in text: String, chapterPath: String) -> [BookError] {
-    parse(text).filter { $0.severity == "error" && $0.path == chapterPath }.map {
-      BookError(
-        path: $0.path, line: $0.line, column: $0.column, message: $0.message,
-        detail: $0.snippet.joined(separator: "\n"))
+  /// The errors that point into `chapterPath`, as `BookError`s. The detail shows the chapter's
+  /// lines around the error (from `source`, the chapter's Markdown) with a caret under the
+  /// column, or swiftc's own snippet when the line is not in the file.
+  static func errors(in text: String, chapterPath: String, source: String? = nil) -> [BookError] {
+    parse(text).filter { $0.severity == "error" && $0.path == chapterPath }.map { entry in
+      let excerpt = source.map {
+        SourceExcerpt.around(line: entry.line, column: entry.column, in: $0)
+      }
+      return BookError(
+        path: entry.path, line: entry.line, column: entry.column, message: entry.message,
+        detail: excerpt.flatMap { $0.isEmpty ? nil : $0 }
+          ?? entry.snippet.joined(separator: "\n"))
     }
   }
 

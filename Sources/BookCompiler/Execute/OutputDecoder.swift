@@ -33,9 +33,14 @@ enum OutputDecoder {
       if line.hasPrefix(frameBegin) {
         flushText()
         let alt = String(line.dropFirst(frameBegin.count)).removingPercentEncoding ?? ""
-        picture = (sanitize(alt), [])
+        picture = (oneLine(sanitize(alt)), [])
       } else if line == frameEnd, let open = picture {
-        items.append(.svg(alt: open.alt, markup: open.lines.joined(separator: "\n")))
+        let markup = open.lines.joined(separator: "\n")
+        if isSafeSVG(markup) {
+          items.append(.svg(alt: open.alt, markup: markup))
+        } else {
+          pending += open.lines  // not a picture we trust: shown (escaped) as text
+        }
         picture = nil
       } else if picture != nil {
         picture!.lines.append(line)
@@ -47,6 +52,44 @@ enum OutputDecoder {
     if truncated { pending.append(Substring(truncationNote)) }
     flushText()
     return items
+  }
+
+  /// Whether framed markup is a plain SVG picture that is safe to put in a page as it is:
+  /// one `<svg>` element, no control characters, and nothing that runs (scripts, event
+  /// handlers, `javascript:` links, embedded HTML). Anything else is shown as escaped text.
+  static func isSafeSVG(_ markup: String) -> Bool {
+    guard markup.hasPrefix("<svg"), markup.hasSuffix("</svg>") else { return false }
+    if markup.unicodeScalars.contains(where: {
+      ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F
+    }) {
+      return false
+    }
+    let lower = markup.lowercased()
+    for banned in ["<script", "<foreignobject", "<iframe", "<object", "<embed", "javascript:"]
+    where lower.contains(banned) {
+      return false
+    }
+    // An event-handler attribute: whitespace, "on", letters, optional spaces, "=".
+    var scalars = Array(lower.unicodeScalars)[...]
+    while let at = scalars.firstIndex(where: { $0 == "o" }) {
+      defer { scalars = scalars[(at + 1)...] }
+      guard at > scalars.startIndex, [" ", "\n", "\t", "/"].contains(scalars[at - 1]),
+        at + 1 < scalars.endIndex, scalars[at + 1] == "n"
+      else { continue }
+      var i = at + 2
+      while i < scalars.endIndex, ("a"..."z").contains(scalars[i]) { i += 1 }
+      while i < scalars.endIndex, scalars[i] == " " || scalars[i] == "\n" || scalars[i] == "\t" {
+        i += 1
+      }
+      if i > at + 2, i < scalars.endIndex, scalars[i] == "=" { return false }
+    }
+    return true
+  }
+
+  /// Text on one line: newlines and tabs become spaces (alt text is one line in the record).
+  static func oneLine(_ text: String) -> String {
+    String(
+      String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
   }
 
   /// Standard error as sanitized text.

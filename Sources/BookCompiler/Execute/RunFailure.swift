@@ -39,10 +39,18 @@ struct RunFailure {
     }
   }
 
-  /// The runtime's "Fatal error: …" line, if the cell printed one.
+  /// The runtime's message, such as "Fatal error: Index out of range" or "Precondition
+  /// failed: …", without the runtime's own file prefix (the location is already given).
   private var fatalErrorLine: String? {
-    output?.stderr.split(separator: "\n").first { $0.contains("Fatal error") }
-      .map { String($0).trimmingCharacters(in: .whitespaces) }
+    let kinds = ["Fatal error", "Precondition failed", "Assertion failed"]
+    for line in output?.stderr.split(separator: "\n") ?? [] {
+      for kind in kinds {
+        if let range = line.range(of: kind + ":") ?? line.range(of: kind) {
+          return String(line[range.lowerBound...]).trimmingCharacters(in: .whitespaces)
+        }
+      }
+    }
+    return nil
   }
 
   /// The first backtrace frame that points into this chapter: `at chapters/X.md:41:8`.

@@ -14,8 +14,10 @@ public struct Toolchain: Sendable {
 
   /// Finds `swiftc` on `PATH` (or `$SWIFTC`) and the library in `libraryDirectory`, by default
   /// `ROOT/.build/release`.
-  public static func locate(root: URL, libraryDirectory: String? = nil) throws -> Toolchain {
-    let environment = ProcessInfo.processInfo.environment
+  public static func locate(
+    root: URL, libraryDirectory: String? = nil,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> Toolchain {
     let candidates =
       [environment["SWIFTC"]].compactMap { $0 }
       + (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/swiftc" }

@@ -9,11 +9,14 @@ public enum ChapterParser {
     throws(BookErrors) -> Chapter
   {
     let parsed = MarkdownDocument.parse(source)
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = Self.lines(of: source)
     var errors = [BookError]()
     var cells = [Cell]()
     if source.allSatisfy(\.isWhitespace) {
-      throw BookErrors([BookError(path: path, message: "the chapter is empty")])
+      throw BookErrors([
+        BookError(
+          path: path, line: 1, message: "the chapter is empty: start it with a line '# Title'")
+      ])
     }
     for block in parsed.codeBlocks where block.isFenced {
       if !isClosed(block, lines: lines) {
@@ -43,6 +46,30 @@ public enum ChapterParser {
     if !errors.isEmpty { throw BookErrors(errors) }
     return Chapter(
       path: path, number: number, slug: slug, title: title ?? slug, source: source, cells: cells)
+  }
+
+  /// The lines of `source` as cmark-gfm counts them: a line ends at `\n`, `\r\n` or `\r`.
+  static func lines(of source: String) -> [Substring] {
+    var lines = [Substring]()
+    var start = source.utf8.startIndex
+    var i = start
+    let end = source.utf8.endIndex
+    while i < end {
+      let byte = source.utf8[i]
+      if byte == 0x0A || byte == 0x0D {
+        lines.append(Substring(source.utf8[start..<i]))
+        var next = source.utf8.index(after: i)
+        if byte == 0x0D, next < end, source.utf8[next] == 0x0A {
+          next = source.utf8.index(after: next)
+        }
+        start = next
+        i = next
+      } else {
+        i = source.utf8.index(after: i)
+      }
+    }
+    lines.append(Substring(source.utf8[start..<end]))
+    return lines
   }
 
   /// Whether a fenced block ends with a closing fence rather than at the end of its container.

@@ -28,6 +28,9 @@ public struct Book: Sendable {
   public func run() throws -> BuildReport {
     let lock = try BuildLock(folder: options.cacheFolder, announce: log)
     defer { withExtendedLifetime(lock) {} }
+    // A killed build may have left a compiler running that still writes into its folder:
+    // each build works in a folder of its own, and clears the ones before it (under the lock).
+    try? FileManager.default.removeItem(at: workFolder.deletingLastPathComponent())
     var report = BuildReport()
     let parseStart = Date()
     let (chapters, loadErrors) = try BookLoader.loadAll(root: options.root)
@@ -51,9 +54,15 @@ public struct Book: Sendable {
     if options.mode == .build && report.errors.isEmpty && loadErrors.isEmpty {
       let renderStart = Date()
       defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
-      let files = SiteBuilder().build(chapters: chapters, outputs: outputs)
-      try SiteWriter.write(files, to: options.siteFolder)
-      report.wroteSite = true
+      do {
+        let builder = SiteBuilder(
+          cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
+        let files = try builder.build(chapters: chapters, outputs: outputs)
+        try SiteWriter.write(files, to: options.siteFolder)
+        report.wroteSite = true
+      } catch let errors as BookErrors {
+        report.errors += errors.errors
+      }
     }
     return report
   }
@@ -120,7 +129,8 @@ public struct Book: Sendable {
           result.errors += again.errors
           result.mismatches += OutputComparison.mismatches(
             chapter: chapter, recorded: run.outputs, actual: again.outputs,
-            labels: ("first run", "second run"))
+            labels: ("first run", "second run"),
+            complaint: "output is not deterministic: it differs between two runs")
         }
       }
     }
@@ -129,11 +139,17 @@ public struct Book: Sendable {
     return result
   }
 
+  /// This build's scratch folder for programs, binaries and raw outputs.
+  private var workFolder: URL {
+    options.cacheFolder.appendingPathComponent("work/build-\(getpid())")
+  }
+
   private func execute(_ chapter: Chapter, toolchain: Toolchain, scratch: String) -> ChapterRun {
     let runner = ChapterRunner(
       root: options.root, toolchain: toolchain,
-      workFolder: options.cacheFolder.appendingPathComponent("work/\(chapter.baseName)-\(scratch)"),
-      moduleCache: options.cacheFolder.appendingPathComponent("module-cache"))
+      workFolder: workFolder.appendingPathComponent("\(chapter.baseName)-\(scratch)"),
+      moduleCache: options.moduleCacheFolder
+        ?? options.cacheFolder.appendingPathComponent("module-cache"))
     do {
       return try runner.run(chapter)
     } catch {

@@ -27,6 +27,10 @@ public struct BuildOptions: Sendable {
     self.root = root
   }
 
+  /// Where clang keeps the compiled modules that chapter programs import; by default
+  /// `.rlbook-cache/module-cache`. Several books may share one (the tests do).
+  public var moduleCacheFolder: URL?
+
   /// The scratch folder for the cache, programs and the build lock.
   public var cacheFolder: URL { root.appendingPathComponent(".rlbook-cache") }
   /// The site folder.

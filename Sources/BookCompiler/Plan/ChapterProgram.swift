@@ -63,10 +63,20 @@ public struct ChapterProgram: Sendable {
     import Glibc
     #endif
 
-    // rlbook harness. Arguments: the folder for per-cell output files, the byte cap.
+    // rlbook harness. Arguments: the folder for per-cell output files, the byte cap, and the
+    // process id of the rlbook that started it.
     let _rlbookFolder = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "."
     let _rlbookNever = CommandLine.arguments.count > 1_000_000
     do {
+      // If rlbook dies, even by SIGKILL, stop at once: never write into a later build's files.
+      let parent = CommandLine.arguments.count > 3 ? pid_t(CommandLine.arguments[3]) ?? 0 : 0
+      if parent > 0 {
+        if getppid() != parent { _exit(137) }
+        Thread.detachNewThread {
+          while getppid() == parent { usleep(50_000) }
+          _ = kill(0, SIGKILL)
+        }
+      }
       // Line-buffered, so what a cell printed before a trap is not lost in a buffer.
       setvbuf(stdout, nil, _IOLBF, 0)
       var limit = rlimit()

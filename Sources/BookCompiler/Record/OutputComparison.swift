@@ -4,7 +4,7 @@ enum OutputComparison {
   /// line. A missing or unreadable record is one mismatch for the whole chapter.
   static func mismatches(
     chapter: Chapter, recorded: [CellOutput]?, actual: [CellOutput],
-    labels: (String, String) = ("recorded", "actual")
+    labels: (String, String) = ("recorded", "actual"), complaint: String = "output differs"
   ) -> [String] {
     guard let recorded else {
       return ["\(chapter.outputsPath): no recorded outputs to compare with; run `rlbook build`"]
@@ -20,7 +20,7 @@ enum OutputComparison {
         oldName: "\(chapter.outputsPath) (\(labels.0))",
         newName: "\(chapter.path):\(cell.fenceLine) (\(labels.1))")
       diffs.append(
-        "\(chapter.path):\(cell.fenceLine): cell \(cell.index + 1) output differs\n\(diff)")
+        "\(chapter.path):\(cell.fenceLine): cell \(cell.index + 1) \(complaint)\n\(diff)")
     }
     if recorded.count > chapter.cells.count {
       diffs.append(

@@ -46,6 +46,14 @@ public enum RecordedOutputs {
     return lines
   }
 
+  /// The offset of the first occurrence of `needle` in `bytes`.
+  private static func firstRange(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    guard bytes.count >= needle.count else { return nil }
+    return (0...(bytes.count - needle.count)).first {
+      bytes[$0..<($0 + needle.count)].elementsEqual(needle)
+    }
+  }
+
   /// Reads a file written by `serialize`. Returns `nil` if it is malformed.
   public static func parse(_ text: String) -> [CellOutput]? {
     var outputs = [CellOutput]()
@@ -57,8 +65,9 @@ public enum RecordedOutputs {
       let i = outputs.count - 1
       if k == "text" {
         outputs[i].items.append(.text(joined))
-      } else if k.hasPrefix("svg · ") {
-        outputs[i].items.append(.svg(alt: String(k.dropFirst(6)), markup: joined))
+      } else if k.utf8.starts(with: "svg · ".utf8) {
+        let alt = Substring(k.utf8.dropFirst("svg · ".utf8.count))
+        outputs[i].items.append(.svg(alt: String(alt), markup: joined))
       } else if k == "stderr" {
         outputs[i].stderr = joined
       } else if k == "compile error" {
@@ -69,19 +78,29 @@ public enum RecordedOutputs {
       body.removeAll()
       return true
     }
+    // Markers are matched on UTF-8 bytes, not characters: a line of output that starts with
+    // a combining mark joins the space before it into one character.
+    let header = Array("── cell ".utf8)
+    let headerEnd = Array(" ──".utf8)
+    let separator = Array(" · ".utf8)
+    let bar = Array("│ ".utf8)
     for line in text.split(separator: "\n", omittingEmptySubsequences: true).dropFirst() {
-      if line.hasPrefix("── cell "), line.hasSuffix(" ──") {
+      let bytes = line.utf8
+      if bytes.starts(with: header), bytes.reversed().starts(with: headerEnd.reversed()),
+        bytes.count >= header.count + headerEnd.count
+      {
         guard close() else { return nil }
-        let inner = line.dropFirst("── cell ".count).dropLast(" ──".count)
-        guard let dot = inner.range(of: " · "), let number = Int(inner[..<dot.lowerBound]),
+        let inner = Array(bytes.dropFirst(header.count).dropLast(headerEnd.count))
+        guard let dot = Self.firstRange(of: separator, in: inner),
+          let number = Int(String(decoding: inner[..<dot], as: UTF8.self)),
           number == outputs.count || number == outputs.count + 1
         else { return nil }
         if number == outputs.count + 1 { outputs.append(CellOutput()) }
-        kind = String(inner[dot.upperBound...])
+        kind = String(decoding: inner[(dot + separator.count)...], as: UTF8.self)
       } else if line == "│" {
         body.append("")
-      } else if line.hasPrefix("│ ") {
-        body.append(line.dropFirst(2))
+      } else if bytes.starts(with: bar) {
+        body.append(Substring(bytes.dropFirst(bar.count)))
       } else {
         return nil
       }

@@ -1,5 +1,8 @@
 /// The HTML for code blocks: a Swift cell with its code and output, or any other fenced block.
 struct CellRenderer {
+  /// Where highlighted Swift comes from.
+  var cache: RenderCache
+
   /// Output longer than this many lines starts collapsed.
   static let collapseAfterLines = 30
 
@@ -21,13 +24,14 @@ struct CellRenderer {
 
   /// The output panels of one cell, in the order the cell produced them.
   func render(_ output: CellOutput) -> String {
-    var html = ""
+    var html = SearchIndex.skipStart
     for item in output.items {
       switch item {
       case .text(let text): html += textPanel(text, kind: "stdout", label: "Output")
       case .svg(let alt, let markup):
-        html += "<figure class=\"cell-plot\">\n\(markup)\n<figcaption class=\"visually-hidden\">"
-        html += "\(HTML.escape(alt))</figcaption>\n</figure>\n"
+        html += "<figure class=\"cell-plot\">\n\(Self.labelled(markup, alt: alt))\n"
+        html +=
+          "<figcaption class=\"visually-hidden\">\(HTML.escape(alt))</figcaption>\n</figure>\n"
       }
     }
     if !output.stderr.isEmpty {
@@ -36,18 +40,28 @@ struct CellRenderer {
     if let diagnostic = output.diagnostic {
       html += textPanel(diagnostic, kind: "diagnostic", label: "Compiler diagnostic")
     }
-    return html
+    return html + SearchIndex.skipEnd
   }
 
-  /// A code block with a language label and a copy button.
+  /// A code block with a language label and a copy button; Swift is highlighted.
   func codeBlock(_ code: String, language: String, badges: String = "") -> String {
     let trimmed = code.hasSuffix("\n") ? String(code.dropLast()) : code
     let label = language.isEmpty ? "text" : language
+    let body = label == "swift" ? cache.highlighted(trimmed) : HTML.escape(trimmed)
     return
-      "<div class=\"code\"><div class=\"code-bar\"><span class=\"lang\">\(HTML.escape(label))</span>"
-      + badges
-      + "<button class=\"copy\" type=\"button\" aria-label=\"Copy code\">Copy</button></div>"
-      + "<pre><code class=\"language-\(HTML.escape(label))\">\(HTML.escape(trimmed))</code></pre></div>\n"
+      "<div class=\"code\">\(SearchIndex.skipStart)<div class=\"code-bar\"><span class=\"lang\">"
+      + HTML.escape(label) + "</span>" + badges
+      + "<button class=\"copy\" type=\"button\" aria-label=\"Copy code\" hidden>Copy</button></div>"
+      + SearchIndex.skipEnd
+      + "<pre><code class=\"language-\(HTML.escape(label))\">\(body)</code></pre></div>\n"
+  }
+
+  /// Gives an SVG picture the image role and its alt text, unless it already has them.
+  static func labelled(_ markup: String, alt: String) -> String {
+    guard markup.hasPrefix("<svg"), !markup.prefix(400).contains("aria-label") else {
+      return markup
+    }
+    return "<svg role=\"img\" aria-label=\"\(HTML.escape(alt))\"" + markup.dropFirst(4)
   }
 
   private func textPanel(_ text: String, kind: String, label: String) -> String {

@@ -1,19 +1,42 @@
 /// Turns a chapter and its outputs into the HTML of the chapter's article: prose from
-/// cmark-gfm, headings with stable anchors, and cells with their outputs in place.
+/// cmark-gfm with its math typeset, headings with stable anchors, and cells with their
+/// outputs in place. It also cuts the chapter into sections for the search index.
 struct ChapterRenderer {
-  var cells = CellRenderer()
+  var cells: CellRenderer
 
   /// A heading of the rendered chapter, for the in-page outline and the search index.
   struct OutlineEntry: Sendable {
     var level: Int
+    /// The heading as plain text (formulas as their TeX).
     var text: String
+    /// The heading's inner HTML (formulas typeset), without its anchor link.
+    var html: String
     var anchor: String
   }
 
-  /// The article's inner HTML and its outline.
-  func render(_ chapter: Chapter, outputs: [CellOutput]) -> (html: String, outline: [OutlineEntry])
-  {
-    let parsed = MarkdownDocument.parse(chapter.source)
+  /// A chapter with its formulas taken out of the prose (see `MathExtractor`).
+  struct Prepared: Sendable {
+    var chapter: Chapter
+    var source: String
+    var formulas: [Formula]
+
+    init(_ chapter: Chapter) {
+      self.chapter = chapter
+      (source, formulas) = MathExtractor.extract(chapter.source)
+    }
+  }
+
+  /// The rendered article.
+  struct Rendered: Sendable {
+    var html: String
+    var outline: [OutlineEntry]
+    var sections: [SearchIndex.Section]
+  }
+
+  /// Renders `prepared`, with `math[i]` the HTML of its formula `i`.
+  func render(_ prepared: Prepared, math: [String], outputs: [CellOutput]) -> Rendered {
+    let chapter = prepared.chapter
+    let parsed = MarkdownDocument.parse(prepared.source)
     var html = parsed.html
     var cellIndex = 0
     for block in parsed.codeBlocks {
@@ -29,11 +52,41 @@ struct ChapterRenderer {
       }
       html = html.replacingOccurrences(of: block.placeholder + "\n", with: replacement)
     }
-    return addAnchors(html, headings: parsed.headings)
+    let tex = prepared.formulas.map {
+      ($0.display ? "$$" : "$") + $0.tex + ($0.display ? "$$" : "$")
+    }
+    let (anchored, outline) = addAnchors(html, headings: parsed.headings, tex: tex, math: math)
+    let sections = SearchIndex.sections(
+      of: anchored, chapter: chapter, outline: outline, restore: { Self.substitute($0, tex) })
+    let final = Self.substitute(SearchIndex.removeMarkers(anchored), math)
+    return Rendered(html: final, outline: outline, sections: sections)
+  }
+
+  /// Replaces every math placeholder in `text` by `values[i]`.
+  static func substitute(_ text: String, _ values: [String]) -> String {
+    guard !values.isEmpty, text.contains("RLBOOKMATH") else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var rest = text[...]
+    while let open = rest.range(of: "RLBOOKMATH") {
+      out += rest[..<open.lowerBound]
+      let digits = rest[open.upperBound...].prefix { $0.isASCII && $0.isNumber }
+      let after = rest[open.upperBound...].dropFirst(digits.count)
+      if let index = Int(digits), after.first == "Z", values.indices.contains(index) {
+        out += values[index]
+        rest = after.dropFirst()
+      } else {
+        out += rest[open]
+        rest = rest[open.upperBound...]
+      }
+    }
+    return out + rest
   }
 
   /// Gives each `<hN>` an `id` from its text (unique within the page) and a link to itself.
-  private func addAnchors(_ html: String, headings: [Heading]) -> (String, [OutlineEntry]) {
+  private func addAnchors(_ html: String, headings: [Heading], tex: [String], math: [String])
+    -> (String, [OutlineEntry])
+  {
     var out = ""
     var outline = [OutlineEntry]()
     var used = Set<String>()
@@ -50,18 +103,24 @@ struct ChapterRenderer {
       }
       let heading = headings[headingIndex]
       headingIndex += 1
-      var anchor = HTML.slug(heading.text)
+      let text = Self.substitute(heading.text, tex)
+      let base = HTML.slug(text.replacingOccurrences(of: "\\", with: " "))
+      var anchor = base
       var n = 2
       while used.contains(anchor) {
-        anchor = HTML.slug(heading.text) + "-\(n)"
+        anchor = base + "-\(n)"
         n += 1
       }
       used.insert(anchor)
-      outline.append(OutlineEntry(level: level, text: heading.text, anchor: anchor))
+      let inner = after.dropFirst(2)
+      let innerHTML = inner.range(of: "</h\(level)>").map { String(inner[..<$0.lowerBound]) } ?? ""
+      outline.append(
+        OutlineEntry(
+          level: level, text: text, html: Self.substitute(innerHTML, math), anchor: anchor))
       out += rest[..<open.lowerBound]
       out +=
-        "<h\(level) id=\"\(anchor)\"><a class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\">#</a>"
-      rest = after.dropFirst(2)
+        "<h\(level) id=\"\(anchor)\"><a class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
+      rest = inner
     }
     out += rest
     return (out, outline)

@@ -1,44 +1,103 @@
-/// The frame every page shares: head, sidebar table of contents, main column and footer.
+/// The frame every page shares: head, sidebar (search, theme toggle, table of contents by
+/// part), main column, in-page outline.
 struct PageLayout {
   /// The book's title.
   var bookTitle: String
   /// Every chapter, in order, for the sidebar.
   var chapters: [Chapter]
 
-  /// A whole HTML page. `current` marks the chapter in the sidebar.
-  func page(title: String, current: Chapter?, body: String, outline: [ChapterRenderer.OutlineEntry])
-    -> String
-  {
-    var toc =
-      "<nav class=\"sidebar\" aria-label=\"Chapters\"><a class=\"book-title\" href=\"index.html\">"
-    toc += HTML.escape(bookTitle) + "</a>\n<ol class=\"toc\">\n"
-    for chapter in chapters {
-      let isCurrent = chapter.path == current?.path
-      toc += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(chapter.pageName)\""
-      toc += isCurrent ? " aria-current=\"page\">" : ">"
-      toc +=
-        "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
+  /// A part of the book: a run of chapter numbers under one name.
+  struct Part: Sendable {
+    var name: String
+    var chapters: ClosedRange<Int>
+  }
+
+  /// The book's parts. Chapters outside every range are listed under "More".
+  static let parts = [
+    Part(name: "Part 0 · The loop", chapters: 1...1),
+    Part(name: "Part I · Tables", chapters: 2...6),
+    Part(name: "Part II · Policy gradients", chapters: 7...12),
+    Part(name: "Part III · Language models", chapters: 13...18),
+    Part(name: "Coda", chapters: 19...19),
+  ]
+
+  /// The chapters grouped by part, in order, leaving out empty parts.
+  func grouped() -> [(name: String, chapters: [Chapter])] {
+    var groups = [(name: String, chapters: [Chapter])]()
+    for part in Self.parts {
+      let members = chapters.filter { part.chapters.contains($0.number) }
+      if !members.isEmpty { groups.append((part.name, members)) }
     }
-    toc += "</ol></nav>\n"
+    let others = chapters.filter { c in !Self.parts.contains { $0.chapters.contains(c.number) } }
+    if !others.isEmpty { groups.append(("More", others)) }
+    return groups
+  }
+
+  /// Sets the saved theme before the first paint, so a dark page never flashes light.
+  static let themeScript =
+    "<script>try{var t=localStorage.getItem(\"rlbook-theme\");if(t==\"dark\"||t==\"light\")document.documentElement.setAttribute(\"data-theme\",t)}catch(e){}</script>"
+
+  /// A whole HTML page. `current` marks the chapter in the sidebar; `math` links KaTeX's CSS.
+  func page(
+    title: String, current: Chapter?, body: String, outline: [ChapterRenderer.OutlineEntry],
+    math: Bool, description: String? = nil
+  ) -> String {
+    var toc = "<nav class=\"sidebar\" aria-label=\"Book\">\n"
+    toc += "<a class=\"book-title\" href=\"index.html\">\(HTML.escape(bookTitle))</a>\n"
+    toc += """
+      <div class="tools" hidden><form class="search" role="search" action="#" autocomplete="off">\
+      <label class="visually-hidden" for="search">Search the book</label>\
+      <input id="search" type="search" placeholder="Search the book" \
+      aria-describedby="search-status" aria-controls="search-results"></form>\
+      <button class="theme-toggle" type="button" aria-label="Dark theme" aria-pressed="false">\
+      <span aria-hidden="true">◐</span></button></div>
+      <p id="search-status" class="visually-hidden" aria-live="polite"></p>
+      <ol id="search-results" class="search-results" hidden></ol>
+
+      """
+    toc +=
+      "<details class=\"chapters-panel\" open><summary>Chapters</summary>\n<ol class=\"parts\">\n"
+    for group in grouped() {
+      toc += "<li><span class=\"part\">\(HTML.escape(group.name))</span>\n<ol class=\"toc\">\n"
+      for chapter in group.chapters {
+        let isCurrent = chapter.path == current?.path
+        toc += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(chapter.pageName)\""
+        toc += isCurrent ? " aria-current=\"page\">" : ">"
+        toc +=
+          "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
+      }
+      toc += "</ol></li>\n"
+    }
+    toc +=
+      "</ol>\n<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"
+    toc += "</details>\n"
+    toc += "</nav>\n"
     var onThisPage = ""
     let sections = outline.filter { $0.level == 2 || $0.level == 3 }
     if !sections.isEmpty {
-      onThisPage = "<nav class=\"outline\" aria-label=\"On this page\"><h2>On this page</h2><ul>\n"
+      onThisPage = "<nav class=\"outline\" aria-labelledby=\"outline-title\">"
+      onThisPage += "<h2 id=\"outline-title\">On this page</h2><ul>\n"
       for entry in sections {
         onThisPage += "<li class=\"level-\(entry.level)\"><a href=\"#\(entry.anchor)\">"
-        onThisPage += HTML.escape(entry.text) + "</a></li>\n"
+        onThisPage += entry.html + "</a></li>\n"
       }
       onThisPage += "</ul></nav>\n"
     }
+    let mathCSS = math ? "<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">\n" : ""
+    let meta =
+      description.map { "<meta name=\"description\" content=\"\(HTML.escape($0))\">\n" } ?? ""
     return """
       <!DOCTYPE html>
       <html lang="en">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="color-scheme" content="light dark">
+      <link rel="icon" href="data:,">
       <title>\(HTML.escape(title))</title>
+      \(meta)\(Self.themeScript)
       <link rel="stylesheet" href="assets/book.css">
-      <script src="assets/book.js" defer></script>
+      \(mathCSS)<script src="assets/book.js" defer></script>
       </head>
       <body>
       <a class="skip" href="#content">Skip to content</a>

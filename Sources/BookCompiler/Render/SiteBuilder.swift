@@ -1,46 +1,151 @@
 import Foundation
 
-/// Builds every file of the site, as paths and contents, from the chapters and their outputs.
+/// Builds every file of the site, as paths and contents, from the chapters and their outputs:
+/// one page per chapter, the contents page, `print.html` (the whole book on one page), the
+/// search index, and the assets (the stylesheet, the script, KaTeX's CSS and woff2 fonts).
 public struct SiteBuilder {
   /// The book's title, shown on every page.
   public var bookTitle = "Reinforcement Learning for Language Models, in Swift"
   /// A sentence under the title on the contents page.
   public var tagline =
     "An executable book: from the agent–environment loop to PPO, GRPO and DPO. Every number and plot comes from code that ran."
+  /// Where typeset formulas and highlighted code are remembered between builds (`nil`: not).
+  public var cacheFile: URL?
 
   /// Creates a builder with the default title.
-  public init() {}
+  public init(cacheFile: URL? = nil) {
+    self.cacheFile = cacheFile
+  }
 
   /// The site's files, keyed by their path inside `site/`.
-  public func build(chapters: [Chapter], outputs: [String: [CellOutput]]) -> [String: Data] {
+  ///
+  /// - Throws: `BookErrors` for formulas that KaTeX cannot parse (at their chapter and
+  ///   line); `EnvironmentError` when node or KaTeX is missing.
+  public func build(chapters: [Chapter], outputs: [String: [CellOutput]]) throws -> [String: Data] {
+    let cache = RenderCache(url: cacheFile)
+    let prepared = chapters.map(ChapterRenderer.Prepared.init)
+    let math = try typeset(prepared, cache: cache)
     let layout = PageLayout(bookTitle: bookTitle, chapters: chapters)
-    let renderer = ChapterRenderer()
+    let renderer = ChapterRenderer(cells: CellRenderer(cache: cache))
     var files = [String: Data]()
-    for chapter in chapters {
-      let (article, outline) = renderer.render(chapter, outputs: outputs[chapter.path] ?? [])
-      let body =
-        "<article class=\"chapter\">\n<p class=\"chapter-number\">Chapter \(chapter.number)</p>\n"
-        + article + "</article>\n" + layout.pager(for: chapter)
+    var sections = [SearchIndex.Section]()
+    var printBody = ""
+    for (chapter, prep) in zip(chapters, prepared) {
+      let rendered = renderer.render(
+        prep, math: math[chapter.path] ?? [], outputs: outputs[chapter.path] ?? [])
+      sections += rendered.sections
+      let article =
+        "<article class=\"chapter\" id=\"\(chapter.baseName)\">\n"
+        + "<p class=\"chapter-number\">Chapter \(chapter.number)</p>\n" + rendered.html
+        + "</article>\n"
       let page = layout.page(
-        title: "\(chapter.number). \(chapter.title) · \(bookTitle)", current: chapter, body: body,
-        outline: outline)
+        title: "\(chapter.number). \(chapter.title) · \(bookTitle)", current: chapter,
+        body: article + layout.pager(for: chapter), outline: rendered.outline,
+        math: !prep.formulas.isEmpty)
       files[chapter.pageName] = Data(page.utf8)
+      printBody += printable(article, chapter: chapter, chapters: chapters)
     }
     files["index.html"] = Data(
-      layout.page(title: bookTitle, current: nil, body: contents(chapters), outline: []).utf8)
+      layout.page(
+        title: bookTitle, current: nil, body: contents(layout), outline: [], math: false,
+        description: tagline
+      ).utf8)
+    let printPage = layout.page(
+      title: "\(bookTitle) · the whole book", current: nil,
+      body: "<div class=\"whole-book-page\">\n" + contents(layout, local: true) + printBody
+        + "</div>\n",
+      outline: [], math: prepared.contains { !$0.formulas.isEmpty })
+    files["print.html"] = Data(printPage.utf8)
     files["assets/book.css"] = Data(Stylesheet.css.utf8)
     files["assets/book.js"] = Data(Stylesheet.script.utf8)
+    files["assets/search-index.js"] = Data(SearchIndex.script(sections).utf8)
+    if prepared.contains(where: { !$0.formulas.isEmpty }) {
+      files.merge(try KaTeX.assets()) { a, _ in a }
+    }
+    cache.save()
     return files
   }
 
-  private func contents(_ chapters: [Chapter]) -> String {
-    var html = "<article class=\"contents\"><h1>\(HTML.escape(bookTitle))</h1>\n"
-    html +=
-      "<p class=\"tagline\">\(HTML.escape(tagline))</p>\n<h2 id=\"contents\">Contents</h2>\n<ol class=\"contents-list\">\n"
-    for chapter in chapters {
-      html += "<li><a href=\"\(chapter.pageName)\"><span class=\"num\">\(chapter.number).</span> "
-      html += "\(HTML.escape(chapter.title))</a></li>\n"
+  /// The HTML of every formula, per chapter path, in order; typesets new ones in one batch.
+  private func typeset(_ prepared: [ChapterRenderer.Prepared], cache: RenderCache) throws
+    -> [String: [String]]
+  {
+    var missing = [Formula]()
+    var seen = Set<String>()
+    for prep in prepared {
+      for formula in prep.formulas where cache.math(formula) == nil && !seen.contains(formula.key) {
+        seen.insert(formula.key)
+        missing.append(formula)
+      }
     }
-    return html + "</ol></article>\n"
+    var failures = [String: String]()
+    if !missing.isEmpty {
+      let results = try KaTeX.render(missing.map { ($0.tex, $0.display) })
+      for (formula, result) in zip(missing, results) {
+        switch result {
+        case .html(let html): cache.storeMath(formula, html: html)
+        case .error(let message): failures[formula.key] = message
+        }
+      }
+    }
+    var errors = [BookError]()
+    var html = [String: [String]]()
+    for prep in prepared {
+      html[prep.chapter.path] = prep.formulas.map { formula in
+        if let message = failures[formula.key] {
+          errors.append(
+            BookError(
+              path: prep.chapter.path, line: formula.line,
+              message: "this formula does not typeset: \(message)",
+              detail: (formula.display ? "$$" : "$") + formula.tex + (formula.display ? "$$" : "$"))
+          )
+          return ""
+        }
+        return cache.math(formula) ?? ""
+      }
+    }
+    if !errors.isEmpty { throw BookErrors(errors) }
+    return html
+  }
+
+  /// A chapter's article made to live inside `print.html`: its ids and `#` links get the
+  /// chapter's name as a prefix, and links to other chapters point inside the page.
+  private func printable(_ article: String, chapter: Chapter, chapters: [Chapter]) -> String {
+    let prefix = chapter.baseName + "--"
+    var html = article.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+      .replacingOccurrences(of: " href=\"#", with: " href=\"#\(prefix)")
+      .replacingOccurrences(
+        of: "<article class=\"chapter\" id=\"\(prefix)\(chapter.baseName)\">",
+        with: "<article class=\"chapter\" id=\"\(chapter.baseName)\">")
+    for other in chapters {
+      html = html.replacingOccurrences(
+        of: " href=\"\(other.pageName)#", with: " href=\"#\(other.baseName)--"
+      )
+      .replacingOccurrences(of: " href=\"\(other.pageName)\"", with: " href=\"#\(other.baseName)\"")
+    }
+    return html
+  }
+
+  private func contents(_ layout: PageLayout, local: Bool = false) -> String {
+    var html = "<article class=\"contents\"><h1>\(HTML.escape(bookTitle))</h1>\n"
+    html += "<p class=\"tagline\">\(HTML.escape(tagline))</p>\n"
+    html += "<h2 id=\"contents\">Contents</h2>\n"
+    for group in layout.grouped() {
+      html +=
+        "<h3 class=\"part-title\">\(HTML.escape(group.name))</h3>\n<ol class=\"contents-list\">\n"
+      for chapter in group.chapters {
+        let href = local ? "#\(chapter.baseName)" : chapter.pageName
+        html += "<li value=\"\(chapter.number)\"><a href=\"\(href)\">"
+        html +=
+          "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
+      }
+      html += "</ol>\n"
+    }
+    if !local {
+      html += "<p class=\"whole-book\">Reading offline or on paper? "
+      html +=
+        "<a href=\"print.html\">The whole book on one page</a>, ready to print or save as PDF.</p>\n"
+    }
+    return html + "</article>\n"
   }
 }

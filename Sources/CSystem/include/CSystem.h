@@ -8,4 +8,8 @@ int rlbook_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path
 /// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE). Returns 0 or -1 with errno.
 int rlbook_exchange_paths(const char *first, const char *second);
 
+/// The posix_spawn flags that start a child in a new session and process group of its own
+/// (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF), as a plain value Swift can use.
+short rlbook_spawn_session_flags(void);
+
 #endif

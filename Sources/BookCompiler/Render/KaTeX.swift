@@ -1,0 +1,141 @@
+import Foundation
+
+/// Typesets formulas with Debian's KaTeX, all of a build's new formulas in one `node` process.
+///
+/// The `katex` command-line tool is not used: `node` loads KaTeX's library directly and reads
+/// the formulas as JSON on standard input.
+struct KaTeX {
+  /// Where Debian's `libjs-katex`/`katex` packages put KaTeX's library.
+  static let libraryFolder = "/usr/share/nodejs/katex/dist"
+  /// What to install when KaTeX or node is missing.
+  static let installHint =
+    "typesetting math needs node and KaTeX: apt-get install nodejs katex libjs-katex fonts-katex"
+
+  /// The installed KaTeX's version, part of every cached rendering's key.
+  static var version: String {
+    let url = URL(fileURLWithPath: libraryFolder).deletingLastPathComponent()
+      .appendingPathComponent("package.json")
+    guard let data = try? Data(contentsOf: url),
+      let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let version = json["version"] as? String
+    else { return "unknown" }
+    return version
+  }
+
+  /// The outcome of one formula: its HTML, or KaTeX's message when it does not parse.
+  enum Rendering: Sendable {
+    case html(String)
+    case error(String)
+  }
+
+  private static let script = """
+    const katex = require(process.argv[1]);
+    let input = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk) => { input += chunk; });
+    process.stdin.on("end", () => {
+      const out = JSON.parse(input).map(([tex, display]) => {
+        try {
+          return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "ignore" }) };
+        } catch (error) {
+          return { error: String(error.message || error) };
+        }
+      });
+      process.stdout.write(JSON.stringify(out));
+    });
+    """
+
+  /// Renders `formulas` (TeX and display mode) in one batch, in order.
+  ///
+  /// - Throws: `EnvironmentError` when node or KaTeX is missing or node fails.
+  static func render(_ formulas: [(tex: String, display: Bool)]) throws -> [Rendering] {
+    if formulas.isEmpty { return [] }
+    let library = libraryFolder + "/katex.js"
+    guard FileManager.default.fileExists(atPath: library), let node = findNode() else {
+      throw EnvironmentError(installHint)
+    }
+    let input = try JSONSerialization.data(withJSONObject: formulas.map { [$0.tex, $0.display] })
+    // Standard input and error go through temporary files, so no pipe can fill up and stall.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rlbook-katex-\(getpid())")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let inputURL = scratch.appendingPathComponent("in.json")
+    let errorURL = scratch.appendingPathComponent("err.txt")
+    try input.write(to: inputURL)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: node)
+    process.arguments = ["-e", script, library]
+    let stdout = Pipe()
+    process.standardInput = try FileHandle(forReadingFrom: inputURL)
+    process.standardOutput = stdout
+    process.standardError = try FileHandle(forWritingTo: errorURL)
+    try process.run()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0,
+      let results = try? JSONSerialization.jsonObject(with: output) as? [[String: String]],
+      results.count == formulas.count
+    else {
+      let message = ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
+        .split(separator: "\n").prefix(3).joined(separator: " ")
+      throw EnvironmentError(
+        "KaTeX failed (node exited with \(process.terminationStatus)): \(message)")
+    }
+    return results.map { result in
+      if let html = result["html"] { return .html(html) }
+      return .error(result["error"] ?? "KaTeX could not typeset this formula")
+    }
+  }
+
+  private static func findNode() -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") + ["/usr/bin"] {
+      for name in ["node", "nodejs"] {
+        let candidate = "\(folder)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      }
+    }
+    return nil
+  }
+
+  /// KaTeX's stylesheet with only the woff2 fonts referenced, and those fonts, keyed by their
+  /// path inside `site/`.
+  static func assets() throws -> [String: Data] {
+    let dist = URL(fileURLWithPath: libraryFolder)
+    guard
+      let css = try? String(
+        contentsOf: dist.appendingPathComponent("katex.min.css"), encoding: .utf8)
+    else { throw EnvironmentError(installHint) }
+    var files = [String: Data]()
+    // Drop the .woff and .ttf fallbacks: every browser that runs KaTeX reads woff2.
+    var slim = ""
+    var rest = css[...]
+    while let open = rest.range(of: ",url(fonts/") {
+      slim += rest[..<open.lowerBound]
+      let after = rest[open.upperBound...]
+      guard let close = after.range(of: ")") else { break }
+      let name = after[..<close.lowerBound]
+      let tail = after[close.upperBound...]
+      if name.hasSuffix(".woff2") {
+        slim += rest[open.lowerBound..<close.upperBound]
+        rest = tail
+      } else {
+        // Skip ` format('…')` too.
+        let formatEnd = tail.hasPrefix(" format(") ? tail.range(of: ")")?.upperBound : nil
+        rest = tail[(formatEnd ?? tail.startIndex)...]
+      }
+    }
+    slim += rest
+    files["assets/katex/katex.min.css"] = Data(slim.utf8)
+    let fonts = dist.appendingPathComponent("fonts")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: fonts.path)) ?? []
+    for name in names.sorted() where name.hasSuffix(".woff2") {
+      if let data = try? Data(contentsOf: fonts.appendingPathComponent(name)) {
+        files["assets/katex/fonts/\(name)"] = data
+      }
+    }
+    return files
+  }
+}

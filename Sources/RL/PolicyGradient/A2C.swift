@@ -1,0 +1,82 @@
+/// Settings for ``trainA2C(configuration:seed:make:)``.
+public struct A2CConfiguration: Sendable {
+  /// Environment steps in total, over all copies.
+  public var totalSteps = 100_000
+  /// Environment copies stepped together.
+  public var environmentCount = 8
+  /// n: steps per copy before each update (the n of the n-step return).
+  public var stepsPerRollout = 5
+  /// Adam's step size.
+  public var learningRate = 1e-3
+  /// The discount γ.
+  public var gamma = 0.99
+  /// GAE's λ; 1 gives plain n-step returns (the original A2C).
+  public var lambda = 1.0
+  /// The weight of the value loss.
+  public var valueCoefficient = 0.5
+  /// The weight of the entropy bonus.
+  public var entropyCoefficient = 0.01
+  /// The largest global gradient norm.
+  public var maxGradientNorm = 0.5
+  /// Hidden widths of the actor and critic networks.
+  public var hidden = [64, 64]
+
+  /// The defaults.
+  public init() {}
+}
+
+/// Advantage actor-critic, the synchronous version of A3C (Mnih et al., "Asynchronous Methods
+/// for Deep Reinforcement Learning", 2016): run n steps in every copy, compute n-step
+/// advantages (or GAE), and take one gradient step on
+/// −mean(Â·log π) + c_v·½·mean((V − R)²) − c_e·mean(H).
+public func trainA2C<E: DiscreteControlEnvironment>(
+  configuration c: A2CConfiguration, seed: UInt64, make: () -> E
+) -> PolicyGradientRun {
+  var generator = SeededGenerator(seed: seed)
+  var envs = VectorEnvironment(count: c.environmentCount, seed: generator.next(), make: make)
+  var policy = CategoricalPolicy(
+    observationSize: E.observationSize, actionCount: E.actionCount, hidden: c.hidden,
+    generator: &generator)
+  var value = ValueNetwork(inputSize: E.observationSize, hidden: c.hidden, generator: &generator)
+  var policyAdam = Adam(count: policy.network.parameterCount, learningRate: c.learningRate)
+  var valueAdam = Adam(count: value.network.parameterCount, learningRate: c.learningRate)
+  let batch = c.environmentCount * c.stepsPerRollout
+  var run = PolicyGradientRun(policy: policy, value: value)
+  let k = E.actionCount
+
+  for update in 0..<(c.totalSteps / batch) {
+    // 1. n steps in every copy, then n-step (or GAE) advantages.
+    var rollout = Rollout.collect(
+      from: &envs, policy: policy, value: value, steps: c.stepsPerRollout,
+      startStep: update * batch, generator: &generator)
+    rollout.computeAdvantages(gamma: c.gamma, lambda: c.lambda)
+    run.episodes += rollout.finishedEpisodes
+
+    // 2. Actor: −Â·log π − c_e·H, differentiated in the logits.
+    let (dists, tape) = policy.distributions(rollout.observations, batch: batch)
+    var dLogits = [Double](repeating: 0, count: batch * k)
+    for i in 0..<batch {
+      let g = dists[i].logProbabilityGradient(of: rollout.actions[i])
+      let h = dists[i].entropyGradient
+      for a in 0..<k {
+        dLogits[i * k + a] =
+          (-rollout.advantages[i] * g[a] - c.entropyCoefficient * h[a]) / Double(batch)
+      }
+    }
+    var policyGradient = [Double](repeating: 0, count: policy.network.parameterCount)
+    policy.network.backward(tape, outputGradient: dLogits, into: &policyGradient)
+
+    // 3. Critic: regress V on the n-step returns.
+    var valueGradient = value.squaredErrorLoss(
+      observations: rollout.observations, targets: rollout.returns
+    ).gradient.map { c.valueCoefficient * $0 }
+
+    // 4. One clipped Adam step on both.
+    clipJointNorm(&policyGradient, &valueGradient, maxNorm: c.maxGradientNorm)
+    policyAdam.step(&policy.network.parameters, gradient: policyGradient)
+    valueAdam.step(&value.network.parameters, gradient: valueGradient)
+  }
+  run.policy = policy
+  run.value = value
+  return run
+}

@@ -77,7 +77,9 @@ func runBook(_ options: BuildOptions, showTimings: Bool = false) throws {
   }
   if !report.errors.isEmpty { summary += ", \(report.errors.count) errors" }
   if options.mode == .build {
-    summary += report.wroteSite ? ", site/ written" : ", site/ left unchanged"
+    summary +=
+      report.wroteSite
+      ? ", site/ written" : report.siteWasCurrent ? ", site/ up to date" : ", site/ left unchanged"
   }
   summary += String(format: " in %.2f s", Date().timeIntervalSince(started))
   FileHandle.standardError.write(Data((summary + "\n").utf8))

@@ -16,7 +16,8 @@ public struct Toolchain: Sendable {
   /// `ROOT/.build/release`.
   public static func locate(
     root: URL, libraryDirectory: String? = nil,
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    memo: URL? = nil
   ) throws -> Toolchain {
     let candidates =
       [environment["SWIFTC"]].compactMap { $0 }
@@ -36,16 +37,26 @@ public struct Toolchain: Sendable {
         "the RL library is not built in \(library): run `swift build -c release --product RL`"
           + " (make site does this)")
     }
+    // Hashing the library and asking swiftc its version cost more than the rest of a no-op
+    // build, so both are remembered under the files' stamps (see `StampMemo`).
+    let stamps = memo.map { StampMemo(url: $0) }
+    let identity = try stamps?.value(for: [binary, module]) { try hash([binary, module]) }
+    let version = try stamps?.value(for: [swiftc]) { try versionLine(of: swiftc) }
+    return Toolchain(
+      swiftc: swiftc, version: try version ?? versionLine(of: swiftc),
+      libraryDirectory: library, libraryIdentity: try identity ?? hash([binary, module]))
+  }
+
+  /// A content hash of the library's files.
+  private static func hash(_ paths: [String]) throws -> String {
     var hasher = StableHasher()
-    for path in [binary, module] {
+    for path in paths {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw EnvironmentError("cannot read \(path)")
       }
       hasher.combine(data)
     }
-    return Toolchain(
-      swiftc: swiftc, version: try versionLine(of: swiftc),
-      libraryDirectory: library, libraryIdentity: hasher.hexDigest)
+    return hasher.hexDigest
   }
 
   /// The flags that compile a chapter program against the library.

@@ -37,7 +37,8 @@ public struct Book: Sendable {
     report.parseSeconds = Date().timeIntervalSince(parseStart)
     report.errors += loadErrors
     let toolchain = try Toolchain.locate(
-      root: options.root, libraryDirectory: options.libraryDirectory)
+      root: options.root, libraryDirectory: options.libraryDirectory,
+      memo: options.cacheFolder.appendingPathComponent("toolchain.json"))
     let selected = try selectedChapters(chapters)
 
     let results = ChapterScheduler(jobs: options.jobs).map(chapters) { chapter in
@@ -57,9 +58,19 @@ public struct Book: Sendable {
       do {
         let builder = SiteBuilder(
           cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
-        let files = try builder.build(chapters: chapters, outputs: outputs)
-        try SiteWriter.write(files, to: options.siteFolder)
-        report.wroteSite = true
+        let stamp = SiteStamp(
+          url: options.cacheFolder.appendingPathComponent("site-stamp.txt"),
+          site: options.siteFolder)
+        let key = builder.inputsKey(chapters: chapters, outputs: outputs)
+        if !options.force, stamp.isCurrent(key: key) {
+          report.siteWasCurrent = true
+        } else {
+          let files = try builder.build(chapters: chapters, outputs: outputs)
+          stamp.clear()
+          try SiteWriter.write(files, to: options.siteFolder)
+          stamp.record(key: key, files: files)
+          report.wroteSite = true
+        }
       } catch let errors as BookErrors {
         report.errors += errors.errors
       }

@@ -22,6 +22,8 @@ public struct BuildReport: Sendable {
   public var chapters: [ChapterReport] = []
   /// Whether the site was written.
   public var wroteSite = false
+  /// Whether `site/` was already built from exactly these inputs, so nothing was rendered.
+  public var siteWasCurrent = false
   /// Seconds spent finding and parsing the chapters.
   public var parseSeconds = 0.0
   /// Seconds spent rendering the site and swapping it in.

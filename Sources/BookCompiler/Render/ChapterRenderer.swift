@@ -5,7 +5,7 @@ struct ChapterRenderer {
   var cells: CellRenderer
 
   /// A heading of the rendered chapter, for the in-page outline and the search index.
-  struct OutlineEntry: Sendable {
+  struct OutlineEntry: Sendable, Codable {
     var level: Int
     /// The heading as plain text (formulas as their TeX).
     var text: String

@@ -13,6 +13,19 @@ final class RenderCache: @unchecked Sendable {
   private var swift = [String: String]()
   private var usedMath = [String: String]()
   private var usedSwift = [String: String]()
+  private var usedArticles = Set<String>()
+
+  /// A chapter's rendered article and the parts derived from it, as stored.
+  struct CachedArticle {
+    var rendered: ChapterRenderer.Rendered
+    var printable: String
+  }
+
+  /// Where articles are kept: three files per article, the HTML and its printable form as
+  /// they are (fast to read back), and the outline and search sections as JSON.
+  private var articleFolder: URL? {
+    url?.deletingLastPathComponent().appendingPathComponent("articles")
+  }
 
   private struct Stored: Codable {
     var format: Int
@@ -22,7 +35,7 @@ final class RenderCache: @unchecked Sendable {
     var swift: [String: String]
   }
 
-  private static let format = 1
+  private static let format = 2
 
   /// A cache stored at `url`, or one that lives only in memory when `url` is nil.
   init(url: URL?) {
@@ -35,6 +48,48 @@ final class RenderCache: @unchecked Sendable {
     else { return }
     math = stored.math
     swift = stored.swift
+  }
+
+  private struct ArticleIndex: Codable {
+    var outline: [ChapterRenderer.OutlineEntry]
+    var sections: [SearchIndex.Section]
+    var htmlDigest: String
+  }
+
+  /// The article stored under `key` (which covers the chapter's source and outputs). An
+  /// entry whose HTML does not match its recorded digest is ignored.
+  func article(_ key: String) -> CachedArticle? {
+    guard let folder = articleFolder,
+      let indexData = try? Data(contentsOf: folder.appendingPathComponent(key + ".json")),
+      let index = try? JSONDecoder().decode(ArticleIndex.self, from: indexData),
+      let html = try? String(
+        contentsOf: folder.appendingPathComponent(key + ".html"), encoding: .utf8),
+      let printable = try? String(
+        contentsOf: folder.appendingPathComponent(key + ".print.html"), encoding: .utf8),
+      StableHasher.digest(html + printable) == index.htmlDigest
+    else { return nil }
+    usedArticles.insert(key)
+    return CachedArticle(
+      rendered: .init(html: html, outline: index.outline, sections: index.sections),
+      printable: printable)
+  }
+
+  /// Stores a rendered article under `key`.
+  func storeArticle(_ article: CachedArticle, key: String) {
+    usedArticles.insert(key)
+    guard let folder = articleFolder else { return }
+    let index = ArticleIndex(
+      outline: article.rendered.outline, sections: article.rendered.sections,
+      htmlDigest: StableHasher.digest(article.rendered.html + article.printable))
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try? Data(article.rendered.html.utf8).write(
+      to: folder.appendingPathComponent(key + ".html"), options: .atomic)
+    try? Data(article.printable.utf8).write(
+      to: folder.appendingPathComponent(key + ".print.html"), options: .atomic)
+    if let data = try? JSONEncoder().encode(index) {
+      // Written last: an entry counts only once its index exists.
+      try? data.write(to: folder.appendingPathComponent(key + ".json"), options: .atomic)
+    }
   }
 
   /// The cached HTML of a formula.
@@ -71,6 +126,12 @@ final class RenderCache: @unchecked Sendable {
     let stored = Stored(
       format: Self.format, katex: katexVersion, highlighter: SwiftHighlighter.version,
       math: usedMath, swift: usedSwift)
+    if let folder = articleFolder {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      where !usedArticles.contains(String(name.prefix { $0 != "." })) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+      }
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     guard let data = try? encoder.encode(stored) else { return }

@@ -9,7 +9,7 @@ enum SearchIndex {
   static let skipEnd = "<!--/noindex-->"
 
   /// One searchable section: the text under a heading, up to the next heading.
-  struct Section: Sendable {
+  struct Section: Sendable, Codable {
     var page: String
     var anchor: String
     var chapterNumber: Int

@@ -23,27 +23,48 @@ public struct SiteBuilder {
   ///   line); `EnvironmentError` when node or KaTeX is missing.
   public func build(chapters: [Chapter], outputs: [String: [CellOutput]]) throws -> [String: Data] {
     let cache = RenderCache(url: cacheFile)
-    let prepared = chapters.map(ChapterRenderer.Prepared.init)
+    let chapterNames = chapters.map(\.baseName).joined(separator: " ")
+    let keys = chapters.map { chapter in
+      StableHasher.digest(
+        [
+          Self.version, chapter.path, chapter.source, chapterNames,
+          RecordedOutputs.serialize(outputs[chapter.path] ?? [], chapterPath: chapter.path),
+        ]
+        .joined(separator: "\u{1F}"))
+    }
+    // Only chapters whose source or outputs changed are rendered again.
+    let stale = zip(chapters, keys).filter { cache.article($1) == nil }.map(\.0)
+    let prepared = stale.map(ChapterRenderer.Prepared.init)
     let math = try typeset(prepared, cache: cache)
     let layout = PageLayout(bookTitle: bookTitle, chapters: chapters)
     let renderer = ChapterRenderer(cells: CellRenderer(cache: cache))
+    for prep in prepared {
+      let chapter = prep.chapter
+      let rendered = renderer.render(
+        prep, math: math[chapter.path] ?? [], outputs: outputs[chapter.path] ?? [])
+      let key = keys[chapters.firstIndex(of: chapter)!]
+      cache.storeArticle(
+        .init(
+          rendered: rendered,
+          printable: printable(article(chapter, rendered), chapter: chapter, chapters: chapters)),
+        key: key)
+    }
     var files = [String: Data]()
     var sections = [SearchIndex.Section]()
     var printBody = ""
-    for (chapter, prep) in zip(chapters, prepared) {
-      let rendered = renderer.render(
-        prep, math: math[chapter.path] ?? [], outputs: outputs[chapter.path] ?? [])
+    var anyMath = false
+    for (chapter, key) in zip(chapters, keys) {
+      let cached = cache.article(key)!
+      let rendered = cached.rendered
+      let hasMath = rendered.html.contains("class=\"katex")
+      anyMath = anyMath || hasMath
       sections += rendered.sections
-      let article =
-        "<article class=\"chapter\" id=\"\(chapter.baseName)\">\n"
-        + "<p class=\"chapter-number\">Chapter \(chapter.number)</p>\n" + rendered.html
-        + "</article>\n"
       let page = layout.page(
         title: "\(chapter.number). \(chapter.title) · \(bookTitle)", current: chapter,
-        body: article + layout.pager(for: chapter), outline: rendered.outline,
-        math: !prep.formulas.isEmpty)
+        body: article(chapter, rendered) + layout.pager(for: chapter), outline: rendered.outline,
+        math: hasMath)
       files[chapter.pageName] = Data(page.utf8)
-      printBody += printable(article, chapter: chapter, chapters: chapters)
+      printBody += cached.printable
     }
     files["index.html"] = Data(
       layout.page(
@@ -54,16 +75,45 @@ public struct SiteBuilder {
       title: "\(bookTitle) · the whole book", current: nil,
       body: "<div class=\"whole-book-page\">\n" + contents(layout, local: true) + printBody
         + "</div>\n",
-      outline: [], math: prepared.contains { !$0.formulas.isEmpty })
+      outline: [], math: anyMath)
     files["print.html"] = Data(printPage.utf8)
     files["assets/book.css"] = Data(Stylesheet.css.utf8)
     files["assets/book.js"] = Data(Stylesheet.script.utf8)
     files["assets/search-index.js"] = Data(SearchIndex.script(sections).utf8)
-    if prepared.contains(where: { !$0.formulas.isEmpty }) {
+    if anyMath {
       files.merge(try KaTeX.assets()) { a, _ in a }
     }
     cache.save()
     return files
+  }
+
+  /// The version of the rendering: bump it when the HTML of an article changes, so cached
+  /// articles are not reused.
+  static let version = "article-1"
+
+  /// The `<article>` element of a chapter's page.
+  private func article(_ chapter: Chapter, _ rendered: ChapterRenderer.Rendered) -> String {
+    "<article class=\"chapter\" id=\"\(chapter.baseName)\">\n"
+      + "<p class=\"chapter-number\">Chapter \(chapter.number)</p>\n" + rendered.html
+      + "</article>\n"
+  }
+
+  /// A key for everything the site is built from: the chapters, their outputs, the assets
+  /// and the versions of the renderer and KaTeX. The same key means the same site.
+  public func inputsKey(chapters: [Chapter], outputs: [String: [CellOutput]]) -> String {
+    var hasher = StableHasher()
+    for part in [
+      Self.version, bookTitle, tagline, Stylesheet.css, Stylesheet.script, KaTeX.version,
+    ] {
+      hasher.combine(part)
+    }
+    for chapter in chapters {
+      hasher.combine(chapter.path)
+      hasher.combine(chapter.source)
+      hasher.combine(
+        RecordedOutputs.serialize(outputs[chapter.path] ?? [], chapterPath: chapter.path))
+    }
+    return hasher.hexDigest
   }
 
   /// The HTML of every formula, per chapter path, in order; typesets new ones in one batch.

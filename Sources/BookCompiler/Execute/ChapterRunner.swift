@@ -20,6 +20,9 @@ struct ChapterRunner {
   var workFolder: URL
   var moduleCache: URL
 
+  /// Called once the program is compiled, just before it starts running.
+  var willRun: @Sendable () -> Void = {}
+
   func run(_ chapter: Chapter) throws -> ChapterRun {
     let fm = FileManager.default
     try? fm.removeItem(at: workFolder)
@@ -57,6 +60,7 @@ struct ChapterRunner {
       return result
     }
 
+    willRun()
     let runStart = Date()
     let outputFolder = workFolder.appendingPathComponent("cells")
     try fm.createDirectory(at: outputFolder, withIntermediateDirectories: true)

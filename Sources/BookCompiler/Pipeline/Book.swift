@@ -120,7 +120,7 @@ public struct Book: Sendable {
         report: ChapterReport(path: chapter.path, source: .cached, compileSeconds: 0, runSeconds: 0)
       )
     }
-    log(status(chapter, "compiling and running…"))
+    log(status(chapter, "compiling…"))
     let run = execute(chapter, toolchain: toolchain, scratch: "run")
     var result = ChapterResult(
       outputs: run.outputs, errors: run.errors,
@@ -156,11 +156,12 @@ public struct Book: Sendable {
   }
 
   private func execute(_ chapter: Chapter, toolchain: Toolchain, scratch: String) -> ChapterRun {
-    let runner = ChapterRunner(
+    var runner = ChapterRunner(
       root: options.root, toolchain: toolchain,
       workFolder: workFolder.appendingPathComponent("\(chapter.baseName)-\(scratch)"),
       moduleCache: options.moduleCacheFolder
         ?? options.cacheFolder.appendingPathComponent("module-cache"))
+    runner.willRun = { [self] in log(status(chapter, "running…")) }
     do {
       return try runner.run(chapter)
     } catch {

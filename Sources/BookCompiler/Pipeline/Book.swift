@@ -41,9 +41,17 @@ public struct Book: Sendable {
       memo: options.cacheFolder.appendingPathComponent("toolchain.json"))
     let selected = try selectedChapters(chapters)
 
-    let results = ChapterScheduler(jobs: options.jobs).map(chapters) { chapter in
-      process(
+    let early = EarlyRendering(
+      chapters: chapters, cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
+    let timings = ChapterTimings(url: options.cacheFolder.appendingPathComponent("timings.json"))
+    let scheduler = ChapterScheduler(jobs: options.jobs, expectedSeconds: timings.load())
+    let results = scheduler.map(chapters) { chapter in
+      let result = process(
         chapter, toolchain: toolchain, forced: options.force || selected.contains(chapter.path))
+      if options.mode == .build, result.report.source == .ran {
+        early.chapterFinished(chapter, outputs: result.outputs)
+      }
+      return result
     }
     var outputs = [String: [CellOutput]]()
     for (chapter, result) in zip(chapters, results) {
@@ -52,12 +60,12 @@ public struct Book: Sendable {
       report.chapters.append(result.report)
       outputs[chapter.path] = result.outputs
     }
+    timings.update(with: report.chapters)
     if options.mode == .build && report.errors.isEmpty && loadErrors.isEmpty {
       let renderStart = Date()
       defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
       do {
-        let builder = SiteBuilder(
-          cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
+        let builder = early.finalBuilder()
         let stamp = SiteStamp(
           url: options.cacheFolder.appendingPathComponent("site-stamp.txt"),
           site: options.siteFolder)

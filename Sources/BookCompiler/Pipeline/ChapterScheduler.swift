@@ -1,20 +1,67 @@
 import Foundation
 
 /// Runs a function over chapters on up to `jobs` threads at once and returns the results in
-/// order. Chapter work blocks on child processes, so plain threads suit it better than the
-/// cooperative pool.
+/// the chapters' order. Chapter work blocks on child processes, so plain threads suit it
+/// better than the cooperative pool.
+///
+/// Chapters start longest first, by the run times of earlier builds: a long chapter started
+/// last would leave the other cores idle at the end (the longest-processing-time rule).
+/// Chapters with no known time start first, in book order.
 struct ChapterScheduler {
   var jobs: Int
+  /// Seconds each chapter took last time, by path.
+  var expectedSeconds: [String: Double] = [:]
 
   func map<T: Sendable>(_ chapters: [Chapter], _ body: @Sendable @escaping (Chapter) -> T) -> [T] {
+    let order = chapters.indices.sorted { a, b in
+      let ta = expectedSeconds[chapters[a].path] ?? .infinity
+      let tb = expectedSeconds[chapters[b].path] ?? .infinity
+      return ta != tb ? ta > tb : a < b
+    }
     let results = ResultBox<T>(count: chapters.count)
     let next = ResultBox<Int>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, chapters.count))) { _ in
-      while let index = next.takeNext(limit: chapters.count) {
-        results.set(index, body(chapters[index]))
+    // Dedicated threads, one per job: dispatch's shared pool may hold a job back while its
+    // threads are busy elsewhere (such as typesetting), and chapter work blocks for seconds.
+    let finished = DispatchSemaphore(value: 0)
+    let workers = max(1, min(jobs, chapters.count))
+    for _ in 0..<workers {
+      let thread = Thread {
+        while let position = next.takeNext(limit: chapters.count) {
+          let index = order[position]
+          results.set(index, body(chapters[index]))
+        }
+        finished.signal()
       }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
+    for _ in 0..<workers { finished.wait() }
     return results.values()
+  }
+}
+
+/// The run time of each chapter in the last build that ran it, kept in the cache folder to
+/// order the next build's work.
+struct ChapterTimings {
+  var url: URL
+
+  /// The remembered times, by chapter path.
+  func load() -> [String: Double] {
+    guard let data = try? Data(contentsOf: url),
+      let times = try? JSONDecoder().decode([String: Double].self, from: data)
+    else { return [:] }
+    return times
+  }
+
+  /// Remembers the times of the chapters that ran, keeping the others.
+  func update(with reports: [ChapterReport]) {
+    let ran = reports.filter { $0.source != .cached }
+    guard !ran.isEmpty else { return }
+    var times = load()
+    for report in ran { times[report.path] = report.compileSeconds + report.runSeconds }
+    if let data = try? JSONEncoder().encode(times) {
+      try? data.write(to: url, options: .atomic)
+    }
   }
 }
 

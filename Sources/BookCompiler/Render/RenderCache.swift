@@ -14,6 +14,8 @@ final class RenderCache: @unchecked Sendable {
   private var usedMath = [String: String]()
   private var usedSwift = [String: String]()
   private var usedArticles = Set<String>()
+  /// Guards every table above: chapters are rendered from several threads at once.
+  private let lock = NSLock()
 
   /// A chapter's rendered article and the parts derived from it, as stored.
   struct CachedArticle {
@@ -68,7 +70,7 @@ final class RenderCache: @unchecked Sendable {
         contentsOf: folder.appendingPathComponent(key + ".print.html"), encoding: .utf8),
       StableHasher.digest(html + printable) == index.htmlDigest
     else { return nil }
-    usedArticles.insert(key)
+    lock.withLock { _ = usedArticles.insert(key) }
     return CachedArticle(
       rendered: .init(html: html, outline: index.outline, sections: index.sections),
       printable: printable)
@@ -76,7 +78,7 @@ final class RenderCache: @unchecked Sendable {
 
   /// Stores a rendered article under `key`.
   func storeArticle(_ article: CachedArticle, key: String) {
-    usedArticles.insert(key)
+    lock.withLock { _ = usedArticles.insert(key) }
     guard let folder = articleFolder else { return }
     let index = ArticleIndex(
       outline: article.rendered.outline, sections: article.rendered.sections,
@@ -95,34 +97,43 @@ final class RenderCache: @unchecked Sendable {
   /// The cached HTML of a formula.
   func math(_ formula: Formula) -> String? {
     let key = StableHasher.digest(formula.key)
-    guard let html = math[key] else { return nil }
-    usedMath[key] = html
-    return html
+    return lock.withLock {
+      guard let html = math[key] else { return nil }
+      usedMath[key] = html
+      return html
+    }
   }
 
   /// Stores a formula's HTML.
   func storeMath(_ formula: Formula, html: String) {
     let key = StableHasher.digest(formula.key)
-    math[key] = html
-    usedMath[key] = html
+    lock.withLock {
+      math[key] = html
+      usedMath[key] = html
+    }
   }
 
   /// The highlighted HTML of Swift `code`, computed once.
   func highlighted(_ code: String) -> String {
     let key = StableHasher.digest(code)
-    if let html = swift[key] {
-      usedSwift[key] = html
-      return html
+    let known: String? = lock.withLock {
+      if let html = swift[key] { usedSwift[key] = html }
+      return swift[key]
     }
+    if let known { return known }
     let html = SwiftHighlighter.highlight(code)
-    swift[key] = html
-    usedSwift[key] = html
+    lock.withLock {
+      swift[key] = html
+      usedSwift[key] = html
+    }
     return html
   }
 
   /// Writes the entries used since the cache was loaded, if they differ from what is stored.
   func save() {
     guard let url else { return }
+    lock.lock()
+    defer { lock.unlock() }
     let stored = Stored(
       format: Self.format, katex: katexVersion, highlighter: SwiftHighlighter.version,
       math: usedMath, swift: usedSwift)

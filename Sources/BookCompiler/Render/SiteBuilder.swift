@@ -3,18 +3,20 @@ import Foundation
 /// Builds every file of the site, as paths and contents, from the chapters and their outputs:
 /// one page per chapter, the contents page, `print.html` (the whole book on one page), the
 /// search index, and the assets (the stylesheet, the script, KaTeX's CSS and woff2 fonts).
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
   /// The book's title, shown on every page.
   public var bookTitle = "Reinforcement Learning for Language Models, in Swift"
   /// A sentence under the title on the contents page.
   public var tagline =
     "An executable book: from the agent–environment loop to PPO, GRPO and DPO. Every number and plot comes from code that ran."
-  /// Where typeset formulas and highlighted code are remembered between builds (`nil`: not).
-  public var cacheFile: URL?
+  /// Typeset formulas, highlighted code and rendered articles, shared by every thread of a
+  /// build and saved at the end of `build`.
+  private let cache: RenderCache
 
-  /// Creates a builder with the default title.
+  /// Creates a builder with the default title. Formulas, highlighted code and articles are
+  /// remembered in `cacheFile` between builds (`nil`: only in memory).
   public init(cacheFile: URL? = nil) {
-    self.cacheFile = cacheFile
+    cache = RenderCache(url: cacheFile)
   }
 
   /// The site's files, keyed by their path inside `site/`.
@@ -22,33 +24,17 @@ public struct SiteBuilder {
   /// - Throws: `BookErrors` for formulas that KaTeX cannot parse (at their chapter and
   ///   line); `EnvironmentError` when node or KaTeX is missing.
   public func build(chapters: [Chapter], outputs: [String: [CellOutput]]) throws -> [String: Data] {
-    let cache = RenderCache(url: cacheFile)
-    let chapterNames = chapters.map(\.baseName).joined(separator: " ")
-    let keys = chapters.map { chapter in
-      StableHasher.digest(
-        [
-          Self.version, chapter.path, chapter.source, chapterNames,
-          RecordedOutputs.serialize(outputs[chapter.path] ?? [], chapterPath: chapter.path),
-        ]
-        .joined(separator: "\u{1F}"))
-    }
+    let keys = chapters.map { articleKey($0, outputs: outputs[$0.path] ?? [], in: chapters) }
     // Only chapters whose source or outputs changed are rendered again.
     let stale = zip(chapters, keys).filter { cache.article($1) == nil }.map(\.0)
     let prepared = stale.map(ChapterRenderer.Prepared.init)
     let math = try typeset(prepared, cache: cache)
-    let layout = PageLayout(bookTitle: bookTitle, chapters: chapters)
-    let renderer = ChapterRenderer(cells: CellRenderer(cache: cache))
     for prep in prepared {
-      let chapter = prep.chapter
-      let rendered = renderer.render(
-        prep, math: math[chapter.path] ?? [], outputs: outputs[chapter.path] ?? [])
-      let key = keys[chapters.firstIndex(of: chapter)!]
-      cache.storeArticle(
-        .init(
-          rendered: rendered,
-          printable: printable(article(chapter, rendered), chapter: chapter, chapters: chapters)),
-        key: key)
+      store(
+        prep, math: math[prep.chapter.path] ?? [], outputs: outputs[prep.chapter.path] ?? [],
+        in: chapters)
     }
+    let layout = PageLayout(bookTitle: bookTitle, chapters: chapters)
     var files = [String: Data]()
     var sections = [SearchIndex.Section]()
     var printBody = ""
@@ -85,6 +71,51 @@ public struct SiteBuilder {
     }
     cache.save()
     return files
+  }
+
+  /// Typesets every formula of `chapters` that is not cached yet, in one `node` process.
+  /// Formulas that fail are left for `build` to report.
+  public func typesetFormulas(of chapters: [Chapter]) {
+    _ = try? typeset(chapters.map(ChapterRenderer.Prepared.init), cache: cache)
+  }
+
+  /// Renders one chapter's article as soon as its outputs are known, so that rendering does
+  /// not wait for unrelated chapters. Call `typesetFormulas` first; a chapter whose formulas
+  /// are not all typeset is left for `build`.
+  public func prerender(_ chapter: Chapter, outputs: [CellOutput], in chapters: [Chapter]) {
+    let key = articleKey(chapter, outputs: outputs, in: chapters)
+    guard cache.article(key) == nil else { return }
+    let prep = ChapterRenderer.Prepared(chapter)
+    guard let math = try? typeset([prep], cache: cache) else { return }
+    store(prep, math: math[chapter.path] ?? [], outputs: outputs, in: chapters)
+  }
+
+  /// Renders a prepared chapter and stores its article in the cache.
+  private func store(
+    _ prep: ChapterRenderer.Prepared, math: [String], outputs: [CellOutput], in chapters: [Chapter]
+  ) {
+    let chapter = prep.chapter
+    let rendered = ChapterRenderer(cells: CellRenderer(cache: cache))
+      .render(prep, math: math, outputs: outputs)
+    cache.storeArticle(
+      .init(
+        rendered: rendered,
+        printable: printable(article(chapter, rendered), chapter: chapter, chapters: chapters)),
+      key: articleKey(chapter, outputs: outputs, in: chapters))
+  }
+
+  /// The cache key of a chapter's article: its source, its outputs, and the chapter list
+  /// (links between chapters depend on it).
+  private func articleKey(_ chapter: Chapter, outputs: [CellOutput], in chapters: [Chapter])
+    -> String
+  {
+    StableHasher.digest(
+      [
+        Self.version, chapter.path, chapter.source,
+        chapters.map(\.baseName).joined(separator: " "),
+        RecordedOutputs.serialize(outputs, chapterPath: chapter.path),
+      ]
+      .joined(separator: "\u{1F}"))
   }
 
   /// The version of the rendering: bump it when the HTML of an article changes, so cached

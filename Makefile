@@ -41,6 +41,10 @@ tool:
 clean:
 	rm -rf .build .rlbook-cache
 
-## How long an author waits: cold build, no-op, prose edit, one-cell edit, test.
+## Benchmarks (figures, never pass/fail): how long an author waits for a rebuild, and the
+## library's speed next to plain Python and Gymnasium on the same machine.
 bench: library tool
 	bench/rebuild.sh
+	bench/tabular.sh
+	bench/policy-gradient.sh
+	bench/language-model.sh

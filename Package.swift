@@ -30,7 +30,11 @@ let package = Package(
         .product(name: "SwiftIDEUtils", package: "swift-syntax"),
         .product(name: "FlyingFox", package: "FlyingFox"),
       ],
-      resources: [.copy("Assets")]),
+      resources: [.copy("Assets")],
+      // The compiler's own code is optimised even in debug builds: rendering and hashing a
+      // whole site must take a fraction of a second, while swift-syntax (slow to build in
+      // release) stays a debug build.
+      swiftSettings: [.unsafeFlags(["-O"])]),
     .executableTarget(
       name: "rlbook",
       dependencies: [

@@ -37,7 +37,7 @@ struct ChapterRenderer {
   func render(_ prepared: Prepared, math: [String], outputs: [CellOutput]) -> Rendered {
     let chapter = prepared.chapter
     let parsed = MarkdownDocument.parse(prepared.source)
-    var html = parsed.html
+    var replacements = [(String, String)]()
     var cellIndex = 0
     for block in parsed.codeBlocks {
       let words = block.info.split(whereSeparator: \.isWhitespace)
@@ -50,8 +50,9 @@ struct ChapterRenderer {
       } else {
         replacement = cells.codeBlock(block.literal, language: words.first.map(String.init) ?? "")
       }
-      html = html.replacingOccurrences(of: block.placeholder + "\n", with: replacement)
+      replacements.append((block.placeholder + "\n", replacement))
     }
+    let html = TextReplacement.replacing(parsed.html, replacements)
     let tex = prepared.formulas.map {
       ($0.display ? "$$" : "$") + $0.tex + ($0.display ? "$$" : "$")
     }

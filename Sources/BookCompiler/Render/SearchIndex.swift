@@ -48,7 +48,7 @@ enum SearchIndex {
 
   /// The page without the index's markers.
   static func removeMarkers(_ html: String) -> String {
-    html.replacingOccurrences(of: skipStart, with: "").replacingOccurrences(of: skipEnd, with: "")
+    TextReplacement.replacing(html, [(skipStart, ""), (skipEnd, "")])
   }
 
   private static let inlineTags: Set<String> = [
@@ -94,9 +94,9 @@ enum SearchIndex {
   private static func decode(_ text: Substring) -> Substring {
     guard text.contains("&") else { return text }
     return Substring(
-      text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-        .replacingOccurrences(of: "&amp;", with: "&"))
+      TextReplacement.replacing(
+        String(text),
+        [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]))
   }
 
   /// The script `assets/search-index.js`: `window.RLBOOK_SEARCH = [[page, anchor, chapter

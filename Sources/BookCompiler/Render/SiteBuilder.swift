@@ -193,18 +193,15 @@ public struct SiteBuilder: Sendable {
   /// chapter's name as a prefix, and links to other chapters point inside the page.
   private func printable(_ article: String, chapter: Chapter, chapters: [Chapter]) -> String {
     let prefix = chapter.baseName + "--"
-    var html = article.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
-      .replacingOccurrences(of: " href=\"#", with: " href=\"#\(prefix)")
-      .replacingOccurrences(
-        of: "<article class=\"chapter\" id=\"\(prefix)\(chapter.baseName)\">",
-        with: "<article class=\"chapter\" id=\"\(chapter.baseName)\">")
+    let articleTag = "<article class=\"chapter\" id=\""
+    var pairs = [
+      (articleTag, articleTag), (" id=\"", " id=\"\(prefix)"), (" href=\"#", " href=\"#\(prefix)"),
+    ]
     for other in chapters {
-      html = html.replacingOccurrences(
-        of: " href=\"\(other.pageName)#", with: " href=\"#\(other.baseName)--"
-      )
-      .replacingOccurrences(of: " href=\"\(other.pageName)\"", with: " href=\"#\(other.baseName)\"")
+      pairs.append((" href=\"\(other.pageName)#", " href=\"#\(other.baseName)--"))
+      pairs.append((" href=\"\(other.pageName)\"", " href=\"#\(other.baseName)\""))
     }
-    return html
+    return TextReplacement.replacing(article, pairs)
   }
 
   private func contents(_ layout: PageLayout, local: Bool = false) -> String {

@@ -29,8 +29,8 @@ enum SwiftHighlighter {
     out.reserveCapacity(bytes.count * 2)
     var position = 0
     for range in tree.classifications {
-      let start = max(range.offset, position)
-      let end = min(range.endOffset, bytes.count)
+      let start = max(range.range.lowerBound.utf8Offset, position)
+      let end = min(range.range.upperBound.utf8Offset, bytes.count)
       guard start < end else { continue }
       if position < start { out += HTML.escape(text(bytes[position..<start])) }
       let piece = text(bytes[start..<end])

@@ -57,25 +57,27 @@ public struct ChapterProgram: Sendable {
 
   /// The harness: imports, output redirection per cell, and the output cap.
   static let prologue = """
-    import Foundation
     import RL
     #if canImport(Glibc)
     import Glibc
     #endif
 
     // rlbook harness. Arguments: the folder for per-cell output files, the byte cap, and the
-    // process id of the rlbook that started it.
+    // process id of the rlbook that started it. It needs only Glibc: importing Foundation
+    // would cost every chapter's compile more than half a second (a cell may import it).
     let _rlbookFolder = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "."
     let _rlbookNever = CommandLine.arguments.count > 1_000_000
+    let _rlbookParent = CommandLine.arguments.count > 3 ? pid_t(CommandLine.arguments[3]) ?? 0 : 0
     do {
       // If rlbook dies, even by SIGKILL, stop at once: never write into a later build's files.
-      let parent = CommandLine.arguments.count > 3 ? pid_t(CommandLine.arguments[3]) ?? 0 : 0
-      if parent > 0 {
-        if getppid() != parent { _exit(137) }
-        Thread.detachNewThread {
-          while getppid() == parent { usleep(50_000) }
+      if _rlbookParent > 0 {
+        if getppid() != _rlbookParent { _exit(137) }
+        var watcher = pthread_t()
+        _ = pthread_create(&watcher, nil, { _ in
+          while getppid() == _rlbookParent { usleep(50_000) }
           _ = kill(0, SIGKILL)
-        }
+          return nil
+        }, nil)
       }
       // Line-buffered, so what a cell printed before a trap is not lost in a buffer.
       setvbuf(stdout, nil, _IOLBF, 0)

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Chapters start longest first, by the run times of earlier builds: a long chapter started
 /// last would leave the other cores idle at the end (the longest-processing-time rule).
-/// Chapters with no known time start first, in book order.
+/// Chapters with no known time start first, from the end of the book: later chapters build
+/// on more machinery (in this book, they train language models), so they tend to run longest.
 struct ChapterScheduler {
   var jobs: Int
   /// Seconds each chapter took last time, by path.
@@ -16,7 +17,7 @@ struct ChapterScheduler {
     let order = chapters.indices.sorted { a, b in
       let ta = expectedSeconds[chapters[a].path] ?? .infinity
       let tb = expectedSeconds[chapters[b].path] ?? .infinity
-      return ta != tb ? ta > tb : a < b
+      return ta != tb ? ta > tb : a > b
     }
     let results = ResultBox<T>(count: chapters.count)
     let next = ResultBox<Int>(count: 1)

@@ -115,8 +115,6 @@ public struct Book: Sendable {
     let cache = ExecutionCache(folder: options.cacheFolder.appendingPathComponent("runs"))
     let key = ExecutionCache.key(for: chapter, toolchain: toolchain)
     let recordURL = options.root.appendingPathComponent(chapter.outputsPath)
-    let recorded = (try? String(contentsOf: recordURL, encoding: .utf8)).flatMap(
-      RecordedOutputs.parse)
 
     if options.mode == .build, !forced,
       let outputs = cache.lookup(key, cellCount: chapter.cells.count)
@@ -141,6 +139,8 @@ public struct Book: Sendable {
         cache.store(run.outputs, key: key, chapterPath: chapter.path)
         writeRecord(run.outputs, for: chapter, at: recordURL)
       case .test:
+        let recorded = (try? String(contentsOf: recordURL, encoding: .utf8)).flatMap(
+          RecordedOutputs.parse)
         result.mismatches = OutputComparison.mismatches(
           chapter: chapter, recorded: recorded, actual: run.outputs)
         if options.checkDeterminism {

@@ -1,16 +1,16 @@
 # rlbook: the two commands. `make site` builds the book; `make test` runs every test.
 SHELL := /bin/bash
 SWIFT ?= swift
-RLBOOK = .build/debug/rlbook
+RLBOOK = .build/release/rlbook
 
-.PHONY: site test deps library tool unit-tests chapters-test site-test bench clean serve
+.PHONY: site test deps library tool lint unit-tests chapters-test site-test bench clean serve
 
 ## Install any missing system packages (Debian 12), then build the site.
 site: deps library tool
 	$(RLBOOK) build
 
-## Run every test: unit tests, then every chapter fresh against its recorded outputs.
-test: deps library tool
+## Run every test: lint, unit tests, then every chapter fresh against its recorded outputs.
+test: deps library tool lint
 	RLBOOK_LIBRARY_PATH=$(CURDIR)/.build/release $(SWIFT) test
 	$(RLBOOK) test
 	$(MAKE) --no-print-directory site-test
@@ -34,9 +34,15 @@ deps:
 library:
 	$(SWIFT) build -c release --product RL
 
-## The book compiler.
+## The book compiler, in release mode: rendering and hashing a whole site must take a
+## fraction of a second. The first build compiles swift-syntax with optimisation (several
+## minutes on two cores); later builds reuse it.
 tool:
-	$(SWIFT) build --product rlbook
+	$(SWIFT) build -c release --product rlbook
+
+## Check every Swift file against the repository's full swift-format configuration.
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
 clean:
 	rm -rf .build .rlbook-cache

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 swift build -c release --product RL >/dev/null
 swift build --product rlbook >/dev/null
-RLBOOK=$PWD/.build/debug/rlbook
+RLBOOK=$PWD/.build/release/rlbook
 LIB=$PWD/.build/release
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

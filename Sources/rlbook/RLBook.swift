@@ -36,7 +36,6 @@ struct CommonOptions: ParsableArguments {
     options.only = chapters
     if let jobs { options.jobs = max(1, jobs) }
     options.libraryDirectory = libraryPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-    options.showProgress = isatty(STDERR_FILENO) != 0
     // Lets several books share compiled modules (the tests use it); not needed by authors.
     options.moduleCacheFolder = ProcessInfo.processInfo.environment["RLBOOK_MODULE_CACHE"].map {
       URL(fileURLWithPath: $0)
@@ -70,7 +69,7 @@ func runBook(_ options: BuildOptions, showTimings: Bool = false) throws {
   let failed = report.chapters.filter { $0.source == .failed }.count
   var summary = "rlbook: \(report.chapters.count) chapters (\(ran) ran, \(cached) cached"
   summary += failed > 0 ? ", \(failed) failed)" : ")"
-  if options.mode == .test {
+  if options.mode != .build {
     summary +=
       report.mismatches.isEmpty
       ? ", outputs match the record" : ", \(report.mismatches.count) outputs differ"
@@ -141,8 +140,7 @@ extension RLBook {
     var checkDeterminism = false
 
     func run() throws {
-      var options = common.buildOptions(mode: .test)
-      options.checkDeterminism = checkDeterminism
+      let options = common.buildOptions(mode: checkDeterminism ? .checkDeterminism : .test)
       try runBook(options, showTimings: common.timings)
     }
   }

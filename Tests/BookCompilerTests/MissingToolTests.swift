@@ -12,8 +12,7 @@ import Testing
         root: book.root, libraryDirectory: try Prerequisites.libraryPath(),
         environment: ["PATH": "/nonexistent"])
     } throws: { error in
-      let text = "\(error)"
-      return text == "swiftc not found: install Swift 6.3 (swift.org) and put its usr/bin on PATH"
+      error as? EnvironmentError == .swiftcNotFound
     }
   }
 
@@ -22,10 +21,11 @@ import Testing
     #expect {
       _ = try Toolchain.locate(root: book.root)
     } throws: { error in
-      let text = "\(error)"
-      return text.contains("the RL library is not built in \(book.root.path)/.build/release")
-        && text.contains("swift build -c release --product RL") && !text.contains("\n")
+      error as? EnvironmentError
+        == .libraryNotBuilt(directory: book.root.appendingPathComponent(".build/release").path)
     }
+    let message = EnvironmentError.libraryNotBuilt(directory: "/x").description
+    #expect(message.contains("swift build -c release --product RL") && !message.contains("\n"))
   }
 
   /// Runs `.ci/deps` with only the tools in `fakeTools` on PATH (and bash's own folder).

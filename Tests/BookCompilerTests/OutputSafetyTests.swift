@@ -1,3 +1,4 @@
+import CellHarness
 import Foundation
 import Testing
 
@@ -35,8 +36,8 @@ import Testing
     let outputs = try #require(book.recorded("01-flood"))
     let text = printedText(outputs[0])
     #expect(text.hasSuffix(OutputDecoder.truncationNote))
-    #expect(text.utf8.count <= ChapterProgram.outputCap + 200)
-    #expect(text.utf8.count > ChapterProgram.outputCap - 2048)
+    #expect(text.utf8.count <= OutputCap.bytesPerStream + 200)
+    #expect(text.utf8.count > OutputCap.bytesPerStream - 2048)
     #expect(outputs[1].items == [.text("next cell")])
     #expect(peakKiB > 0 && peakKiB < 160 * 1024, "rlbook's peak RSS was \(peakKiB / 1024) MiB")
   }
@@ -45,9 +46,9 @@ import Testing
     let book = try TestBook()
     let path = book.root.appendingPathComponent("big").path
     FileManager.default.createFile(
-      atPath: path, contents: Data(repeating: 0x61, count: ChapterProgram.outputCap + 10))
+      atPath: path, contents: Data(repeating: 0x61, count: OutputCap.bytesPerStream + 10))
     let (data, truncated) = OutputDecoder.read(path)
-    #expect(data.count == ChapterProgram.outputCap && truncated)
+    #expect(data.count == OutputCap.bytesPerStream && truncated)
     let stderr = OutputDecoder.text(fromStderr: Data("oops\n".utf8), truncated: true)
     #expect(stderr == "oops\n" + OutputDecoder.truncationNote)
   }

@@ -31,12 +31,14 @@ enum Prerequisites {
     return path
   }
 
-  /// The debug-built `rlbook` executable, for tests that must kill or race whole builds.
+  /// The release-built `rlbook` executable (as `make tool` builds it), for tests that must
+  /// kill or race whole builds.
   static func rlbookBinary() throws -> String {
-    let path = packageRoot.appendingPathComponent(".build/debug/rlbook").path
+    let path = packageRoot.appendingPathComponent(".build/release/rlbook").path
     guard FileManager.default.isExecutableFile(atPath: path) else {
       throw MissingPrerequisite(
-        description: "\(path) is not built: run `swift build --product rlbook` (make test does)")
+        description:
+          "\(path) is not built: run `swift build -c release --product rlbook` (make test does)")
     }
     return path
   }
@@ -92,9 +94,8 @@ final class TestBook: @unchecked Sendable {
     log: LogLines = LogLines()
   ) throws -> BuildReport {
     var options = BuildOptions(root: root)
-    options.mode = mode
+    options.mode = checkDeterminism ? .checkDeterminism : mode
     options.force = force
-    options.checkDeterminism = checkDeterminism
     options.libraryDirectory = try Prerequisites.libraryPath()
     options.moduleCacheFolder = Prerequisites.moduleCache
     return try Book(options: options) { log.append($0) }.run()

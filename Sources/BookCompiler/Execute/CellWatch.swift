@@ -1,3 +1,4 @@
+import CellHarness
 import Foundation
 
 /// Follows a running chapter from outside: which cell is running (the newest cell whose
@@ -5,22 +6,22 @@ import Foundation
 /// and named.
 struct CellWatch {
   let cells: [Cell]
-  let folder: String
+  let files: CellFiles
   private var position = -1
   private var startedAt = Date()
 
-  init(cells: [Cell], folder: String) {
+  init(cells: [Cell], files: CellFiles) {
     self.cells = cells
-    self.folder = folder
+    self.files = files
   }
 
   /// The cell that is running now, or that was running when the program stopped.
   var currentCell: Cell? { position >= 0 ? cells[position] : nil }
 
   /// Moves on to any cells that have started, then checks the running cell's time.
-  mutating func verdict() -> ChildProcess.Verdict {
+  mutating func verdict() -> Subprocess.Verdict {
     while position + 1 < cells.count,
-      FileManager.default.fileExists(atPath: "\(folder)/cell-\(cells[position + 1].index).out")
+      FileManager.default.fileExists(atPath: files.standardOutput(ofCell: cells[position + 1].index))
     {
       position += 1
       startedAt = Date()
@@ -28,7 +29,7 @@ struct CellWatch {
     // Before the first cell starts, the program is loading: allow it the default time.
     let limit = currentCell?.options.effectiveTimeout ?? CellOptions.defaultTimeout
     if Date().timeIntervalSince(startedAt) > limit {
-      return .kill("timeout")
+      return .kill(.cellTimeout)
     }
     return .keepWaiting
   }

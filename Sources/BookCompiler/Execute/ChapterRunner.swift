@@ -1,15 +1,5 @@
+import CellHarness
 import Foundation
-
-/// What running one chapter produced.
-public struct ChapterRun: Sendable {
-  /// Each cell's output, indexed like `chapter.cells`; empty for cells that never ran.
-  public var outputs: [CellOutput]
-  /// Problems found: compile errors, traps, timeouts. Empty when the chapter ran cleanly.
-  public var errors: [BookError]
-  /// Seconds spent compiling and running.
-  public var compileSeconds = 0.0
-  public var runSeconds = 0.0
-}
 
 /// Compiles a chapter's program with swiftc, runs it in its own session, and collects
 /// each cell's output from its files.
@@ -23,14 +13,16 @@ struct ChapterRunner {
   /// Called once the program is compiled, just before it starts running.
   var willRun: @Sendable () -> Void = {}
 
-  func run(_ chapter: Chapter) throws -> ChapterRun {
+  func run(_ planned: PlannedChapter) throws -> ChapterOutcome {
+    let chapter = planned.chapter
+    let program = planned.program
     let fm = FileManager.default
     try? fm.removeItem(at: workFolder)
     try fm.createDirectory(at: workFolder, withIntermediateDirectories: true)
-    var result = ChapterRun(
-      outputs: Array(repeating: CellOutput(), count: chapter.cells.count), errors: [])
+    var result = ChapterOutcome(
+      path: chapter.path, source: .ran,
+      outputs: Array(repeating: CellOutput(), count: chapter.cells.count))
 
-    let program = ChapterProgram(chapter: chapter)
     let source = workFolder.appendingPathComponent("main.swift")
     let binary = workFolder.appendingPathComponent("chapter")
     try program.source.write(to: source, atomically: false, encoding: .utf8)
@@ -42,7 +34,7 @@ struct ChapterRunner {
     for cell in chapter.cells where cell.options.compileFail {
       switch try checkCompileFail(cell, in: chapter) {
       case .success(let diagnostic): result.outputs[cell.index].diagnostic = diagnostic
-      case .failure(let error): result.errors.append(error)
+      case .failure(let error): result.fail(with: error)
       }
     }
     result.compileSeconds = Date().timeIntervalSince(compileStart)
@@ -52,11 +44,12 @@ struct ChapterRunner {
       if errors.isEmpty {
         errors = [
           BookError(
-            path: chapter.path, message: "swiftc failed to build the chapter",
+            stage: .compile, path: chapter.path, message: "swiftc failed to build the chapter",
             detail: String(compile.log.suffix(4000)))
         ]
       }
       result.errors += errors
+      result.source = .failed
       return result
     }
 
@@ -64,32 +57,33 @@ struct ChapterRunner {
     let runStart = Date()
     let outputFolder = workFolder.appendingPathComponent("cells")
     try fm.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-    var watch = CellWatch(cells: program.runnableCells, folder: outputFolder.path)
+    let files = CellFiles(folder: outputFolder.path)
+    var watch = CellWatch(cells: program.runnableCells, files: files)
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] =
       "enable=yes,interactive=no,color=no,format=text,threads=crashed,registers=none,"
       + "images=none,sanitize=yes,limit=24,output-to=stderr"
-    let process = ChildProcess(
+    let process = Subprocess(
       executable: binary.path,
-      arguments: [outputFolder.path, String(ChapterProgram.outputCap), String(getpid())],
+      arguments: HarnessArguments(files: files, parentProcess: Platform.processID).commandLine,
       workingDirectory: root.path, environment: environment,
-      stdoutPath: workFolder.appendingPathComponent("run.out").path,
-      stderrPath: workFolder.appendingPathComponent("run.err").path)
+      standardOutput: workFolder.appendingPathComponent("run.out").path,
+      standardError: workFolder.appendingPathComponent("run.err").path)
     let termination = try process.run { watch.verdict() }
     _ = watch.verdict()  // catch up with cells that started after the last poll
     result.runSeconds = Date().timeIntervalSince(runStart)
 
     for cell in program.runnableCells {
-      let base = outputFolder.appendingPathComponent("cell-\(cell.index)").path
-      let (stdout, stdoutCut) = OutputDecoder.read(base + ".out")
-      let (stderr, stderrCut) = OutputDecoder.read(base + ".err")
+      let (stdout, stdoutCut) = OutputDecoder.read(files.standardOutput(ofCell: cell.index))
+      let (stderr, stderrCut) = OutputDecoder.read(files.standardError(ofCell: cell.index))
       result.outputs[cell.index].items = OutputDecoder.items(
         fromStdout: stdout, truncated: stdoutCut)
       result.outputs[cell.index].stderr = OutputDecoder.text(
         fromStderr: stderr, truncated: stderrCut)
     }
-    let finished = fm.fileExists(atPath: outputFolder.appendingPathComponent("finished").path)
+    let finished = fm.fileExists(atPath: files.finishedMarker)
     if termination != .exited(0) || !finished {
+      result.source = .failed
       let cell = watch.currentCell ?? program.runnableCells.last
       result.errors.append(
         RunFailure(
@@ -118,7 +112,7 @@ struct ChapterRunner {
     if check.status == .exited(0) {
       return .failure(
         BookError(
-          path: chapter.path, line: cell.fenceLine,
+          stage: .compile, path: chapter.path, line: cell.fenceLine,
           message: "this cell is marked compile-fail, but it compiles"))
     }
     let diagnostic = CompilerDiagnostics.cellDiagnostic(
@@ -126,7 +120,7 @@ struct ChapterRunner {
     if diagnostic.isEmpty {
       return .failure(
         BookError(
-          path: chapter.path, line: cell.fenceLine,
+          stage: .compile, path: chapter.path, line: cell.fenceLine,
           message: "this compile-fail cell failed for a reason outside the cell",
           detail: String(check.log.suffix(4000))))
     }
@@ -139,12 +133,12 @@ struct ChapterRunner {
     let out = workFolder.appendingPathComponent("\(name).out").path
     let err = workFolder.appendingPathComponent("\(name).err").path
     let started = Date()
-    let status = try ChildProcess(
+    let status = try Subprocess(
       executable: toolchain.swiftc, arguments: arguments, workingDirectory: root.path,
-      stdoutPath: out, stderrPath: err
+      standardOutput: out, standardError: err
     ).run {
-      Date().timeIntervalSince(started) > 600
-        ? .kill("swiftc ran for more than 10 minutes") : .keepWaiting
+      Date().timeIntervalSince(started) > Subprocess.compilerTimeLimit
+        ? .kill(.compilerTimeout) : .keepWaiting
     }
     let text = [out, err].compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.joined()
     return (status, text)

@@ -8,7 +8,7 @@ enum CompilerDiagnostics {
     var path: String
     var line: Int
     var column: Int
-    var severity: String
+    var severity: Severity
     var message: String
     var snippet: [String]
   }
@@ -30,12 +30,12 @@ enum CompilerDiagnostics {
   /// lines around the error (from `source`, the chapter's Markdown) with a caret under the
   /// column, or swiftc's own snippet when the line is not in the file.
   static func errors(in text: String, chapterPath: String, source: String? = nil) -> [BookError] {
-    parse(text).filter { $0.severity == "error" && $0.path == chapterPath }.map { entry in
+    parse(text).filter { $0.severity == .error && $0.path == chapterPath }.map { entry in
       let excerpt = source.map {
         SourceExcerpt.around(line: entry.line, column: entry.column, in: $0)
       }
       return BookError(
-        path: entry.path, line: entry.line, column: entry.column, message: entry.message,
+        stage: .compile, path: entry.path, line: entry.line, column: entry.column, message: entry.message,
         detail: excerpt.flatMap { $0.isEmpty ? nil : $0 }
           ?? entry.snippet.joined(separator: "\n"))
     }
@@ -47,10 +47,10 @@ enum CompilerDiagnostics {
     -> String
   {
     parse(text).filter {
-      $0.path == chapterPath && lines.contains($0.line) && $0.severity != "warning"
+      $0.path == chapterPath && lines.contains($0.line) && $0.severity != .warning
     }.map { entry in
       let relative = entry.line - lines.lowerBound + 1
-      return (["\(entry.severity): \(entry.message)  [cell line \(relative)]"] + entry.snippet)
+      return (["\(entry.severity.rawValue): \(entry.message)  [cell line \(relative)]"] + entry.snippet)
         .joined(separator: "\n")
     }.joined(separator: "\n")
   }
@@ -61,8 +61,8 @@ enum CompilerDiagnostics {
     guard parts.count == 5, let lineNumber = Int(parts[1]), let column = Int(parts[2]) else {
       return nil
     }
-    let severity = parts[3].trimmingCharacters(in: .whitespaces)
-    guard ["error", "warning", "note", "remark"].contains(severity) else { return nil }
+    guard let severity = Severity(rawValue: parts[3].trimmingCharacters(in: .whitespaces))
+    else { return nil }
     return Entry(
       path: String(parts[0]), line: lineNumber, column: column, severity: severity,
       message: parts[4].trimmingCharacters(in: .whitespaces), snippet: [])

@@ -1,21 +1,19 @@
+import CellHarness
 import Foundation
 
 /// Turns the raw bytes a cell wrote into text that is safe and deterministic to record and
 /// show, and cuts out the pictures that `display(_:)` framed.
 enum OutputDecoder {
-  /// The frame markers written by `RL.display(_:)`.
-  static let frameBegin = "\u{1}rlbook-display svg "
-  static let frameEnd = "\u{1}rlbook-display end"
   /// The note added where output was cut at the cap.
   static let truncationNote =
-    "[output truncated: this stream passed the \(ChapterProgram.outputCap >> 20) MiB cap]"
+    "[output truncated: this stream passed the \(OutputCap.bytesPerStream >> 20) MiB cap]"
 
-  /// Reads at most `ChapterProgram.outputCap` bytes of `path`, and whether there was more.
+  /// Reads at most `OutputCap.bytesPerStream` bytes of `path`, and whether there was more.
   static func read(_ path: String) -> (Data, truncated: Bool) {
     guard let handle = FileHandle(forReadingAtPath: path) else { return (Data(), false) }
     defer { try? handle.close() }
-    let data = (try? handle.read(upToCount: ChapterProgram.outputCap)) ?? Data()
-    return (data, data.count >= ChapterProgram.outputCap)
+    let data = (try? handle.read(upToCount: OutputCap.bytesPerStream)) ?? Data()
+    return (data, data.count >= OutputCap.bytesPerStream)
   }
 
   /// Splits standard output into text and pictures, in order.
@@ -30,11 +28,11 @@ enum OutputDecoder {
       pending.removeAll()
     }
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix(frameBegin) {
+      if line.hasPrefix(DisplayFrame.begin) {
         flushText()
-        let alt = String(line.dropFirst(frameBegin.count)).removingPercentEncoding ?? ""
+        let alt = String(line.dropFirst(DisplayFrame.begin.count)).removingPercentEncoding ?? ""
         picture = (oneLine(sanitize(alt)), [])
-      } else if line == frameEnd, let open = picture {
+      } else if line == DisplayFrame.end, let open = picture {
         let markup = open.lines.joined(separator: "\n")
         if isSafeSVG(markup) {
           items.append(.svg(alt: open.alt, markup: markup))

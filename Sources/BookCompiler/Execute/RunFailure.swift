@@ -20,14 +20,16 @@ struct RunFailure {
       detail.append("in the cell that starts at line \(cell.fenceLine)")
     }
     return BookError(
-      path: chapter.path, line: line, column: column, message: summary,
+      stage: .run, path: chapter.path, line: line, column: column, message: summary,
       detail: detail.joined(separator: "\n"))
   }
 
   private var summary: String {
     let which = cell.map { "the cell at line \($0.fenceLine)" } ?? "the chapter"
     switch termination {
-    case .killed:
+    case .killed(.compilerTimeout):
+      return "swiftc ran for more than \(Int(Subprocess.compilerTimeLimit / 60)) minutes and was stopped"
+    case .killed(.cellTimeout):
       let seconds = cell?.options.effectiveTimeout ?? CellOptions.defaultTimeout
       return "\(which) ran past its timeout of \(formatSeconds(seconds)) s and was stopped"
         + " (set a longer one with `timeout=SECONDS`)"

@@ -3,6 +3,10 @@
 /// Its description reads like a compiler diagnostic:
 /// `chapters/01-the-loop.md:42: error: unknown cell option 'hiden'`.
 public struct BookError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The pipeline stage that found the problem.
+  public var stage: PipelineStage
+  /// An error, or a warning that does not fail the build.
+  public var severity: Severity
   /// The path relative to the book's root, such as `chapters/01-the-loop.md`.
   public var path: String
   /// The 1-based line, or `nil` when the problem is the whole file.
@@ -16,8 +20,11 @@ public struct BookError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// Creates an error at `path:line:column`.
   public init(
-    path: String, line: Int? = nil, column: Int? = nil, message: String, detail: String? = nil
+    stage: PipelineStage, severity: Severity = .error, path: String, line: Int? = nil,
+    column: Int? = nil, message: String, detail: String? = nil
   ) {
+    self.stage = stage
+    self.severity = severity
     self.path = path
     self.line = line
     self.column = column
@@ -35,7 +42,7 @@ public struct BookError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// The diagnostic, with its detail indented under it.
   public var description: String {
-    var text = "\(location): error: \(message)"
+    var text = "\(location): \(severity.rawValue): \(message)"
     if let detail, !detail.isEmpty {
       text +=
         "\n"
@@ -43,17 +50,5 @@ public struct BookError: Error, Sendable, Equatable, CustomStringConvertible {
         .map { "    " + $0 }.joined(separator: "\n")
     }
     return text
-  }
-}
-
-/// A problem with the tools or the environment rather than with a chapter: a missing
-/// system package, an unbuilt library, a lock held by another build.
-public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
-  /// What is wrong and what to do about it, in one or two lines.
-  public var description: String
-
-  /// Creates the error with its message.
-  public init(_ description: String) {
-    self.description = description
   }
 }

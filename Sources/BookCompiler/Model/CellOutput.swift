@@ -1,5 +1,5 @@
 /// One piece of what a cell showed, in the order it was produced.
-public enum OutputItem: Sendable, Hashable {
+public enum OutputItem: Sendable, Hashable, Codable {
   /// Text the cell printed to standard output.
   case text(String)
   /// A picture the cell passed to `display(_:)`, with its alt text.
@@ -7,7 +7,7 @@ public enum OutputItem: Sendable, Hashable {
 }
 
 /// Everything one cell produced.
-public struct CellOutput: Sendable, Hashable {
+public struct CellOutput: Sendable, Hashable, Codable {
   /// Standard output, split into text and pictures.
   public var items: [OutputItem] = []
   /// Standard error, as text.

@@ -51,9 +51,17 @@ public struct Chapter: Sendable, Hashable {
   }
 
   /// Creates a chapter.
+  /// Every code block of the chapter, in order, as the parser found them (cells included).
+  /// Later stages use these instead of parsing the Markdown again.
+  public var codeBlocks: [CodeBlock]
+
+  /// Creates a chapter. `codeBlocks` defaults to the cells' fences alone, for chapters built
+  /// by hand in tests; `ChapterParser` passes every block.
   public init(
-    path: String, number: Int, slug: String, title: String, source: String, cells: [Cell]
+    path: String, number: Int, slug: String, title: String, source: String, cells: [Cell],
+    codeBlocks: [CodeBlock] = []
   ) {
+    self.codeBlocks = codeBlocks
     self.path = path
     self.number = number
     self.slug = slug

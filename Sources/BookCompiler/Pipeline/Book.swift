@@ -1,14 +1,15 @@
 import Foundation
 
-/// The book compiler's pipeline: parse every chapter, run each (or take it from the cache),
-/// record or compare the outputs, render the site and swap it in.
+/// The book compiler's pipeline, as named stages:
 ///
 /// ```
-/// chapters/*.md → parse → plan → compile → run → record (or compare) → render → site/
+/// load → plan → execute (with the cache) → record or compare → render → publish
 /// ```
 ///
-/// Problems are collected for the whole book; one failing chapter does not stop the others.
-/// The site is replaced only when every chapter succeeded.
+/// `build`, `test` and `test --check-determinism` share every stage; they differ only in the
+/// `OutputSink` that receives each chapter's outputs (see `BuildOptions.Mode`). Problems are
+/// collected for the whole book: one failing chapter does not stop the others, and the site
+/// is replaced only when every chapter succeeded.
 public struct Book: Sendable {
   /// What to do.
   public var options: BuildOptions
@@ -23,8 +24,8 @@ public struct Book: Sendable {
 
   /// Runs the pipeline.
   ///
-  /// - Throws: `EnvironmentError` when a tool is missing; problems in chapters are reported
-  ///   in the returned `BuildReport` instead.
+  /// - Throws: `EnvironmentError` when a tool is missing, `BookErrors` when there is no book
+  ///   to load; problems in chapters are reported in the returned `BuildReport` instead.
   public func run() throws -> BuildReport {
     let lock = try BuildLock(folder: options.cacheFolder, announce: log)
     defer { withExtendedLifetime(lock) {} }
@@ -32,62 +33,84 @@ public struct Book: Sendable {
     // each build works in a folder of its own, and clears the ones before it (under the lock).
     try? FileManager.default.removeItem(at: workFolder.deletingLastPathComponent())
     var report = BuildReport()
-    let parseStart = Date()
+
+    // Load.
+    let loadStart = Date()
     let (chapters, loadErrors) = try BookLoader.loadAll(root: options.root)
-    report.parseSeconds = Date().timeIntervalSince(parseStart)
-    report.errors += loadErrors
+    report.parseSeconds = Date().timeIntervalSince(loadStart)
+    report.loadErrors = loadErrors
+    let forced = try selectedChapters(chapters)
+
+    // Plan, execute, record or compare: each chapter on its own worker, longest first.
     let toolchain = try Toolchain.locate(
       root: options.root, libraryDirectory: options.libraryDirectory,
-      memo: options.cacheFolder.appendingPathComponent("toolchain.json"))
-    let selected = try selectedChapters(chapters)
-
-    let early = EarlyRendering(
-      chapters: chapters, cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
-    let timings = ChapterTimings(url: options.cacheFolder.appendingPathComponent("timings.json"))
+      memo: cache("toolchain.json"))
+    let plan = PlanStage(toolchain: toolchain)
+    let execute = ExecuteStage(
+      root: options.root, toolchain: toolchain, workFolder: workFolder,
+      moduleCache: options.moduleCacheFolder ?? cache("module-cache"),
+      cache: ExecutionCache(folder: cache("runs")), log: log)
+    let sink = options.mode.sink(root: options.root)
+    let render = RenderStage(chapters: chapters, cacheFile: cache("render.json"))
+    let timings = ChapterTimings(url: cache("timings.json"))
     let scheduler = ChapterScheduler(jobs: options.jobs, expectedSeconds: timings.load())
-    let results = scheduler.map(chapters) { chapter in
-      let result = process(
-        chapter, toolchain: toolchain, forced: options.force || selected.contains(chapter.path))
-      if options.mode == .build, result.report.source == .ran {
-        early.chapterFinished(chapter, outputs: result.outputs)
+    report.chapters = scheduler.map(chapters) { chapter in
+      let planned = plan.plan(chapter)
+      let mayUseCache = sink.usesCache && !options.force && !forced.contains(chapter.path)
+      var outcome = execute.outcome(for: planned, mayUseCache: mayUseCache)
+      outcome = sink.receive(outcome, of: chapter) { execute.run(planned, scratch: "rerun") }
+      if sink.usesCache, outcome.source == .ran, outcome.succeeded {
+        do {
+          try execute.remember(outcome, of: planned)
+        } catch {
+          outcome.fail(
+            with: BookError(
+              stage: .record, path: chapter.path,
+              message: "cannot store the outputs in the cache: \(error.localizedDescription)"))
+        }
       }
-      return result
-    }
-    var outputs = [String: [CellOutput]]()
-    for (chapter, result) in zip(chapters, results) {
-      report.errors += result.errors
-      report.mismatches += result.mismatches
-      report.chapters.append(result.report)
-      outputs[chapter.path] = result.outputs
+      if sink.publishesSite, outcome.source == .ran, outcome.succeeded {
+        render.chapterFinished(chapter, outputs: outcome.outputs)
+      }
+      return outcome
     }
     timings.update(with: report.chapters)
-    if options.mode == .build && report.errors.isEmpty && loadErrors.isEmpty {
-      let renderStart = Date()
-      defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
-      do {
-        let builder = early.finalBuilder()
-        let stamp = SiteStamp(
-          url: options.cacheFolder.appendingPathComponent("site-stamp.txt"),
-          site: options.siteFolder)
-        let key = builder.inputsKey(chapters: chapters, outputs: outputs)
-        if !options.force, stamp.isCurrent(key: key) {
-          report.siteWasCurrent = true
-        } else {
-          let files = try builder.build(chapters: chapters, outputs: outputs)
-          stamp.clear()
-          try SiteWriter.write(files, to: options.siteFolder)
-          stamp.record(key: key, files: files)
-          report.wroteSite = true
-        }
-      } catch let errors as BookErrors {
-        report.errors += errors.errors
+
+    // Publish, when the sink wants a site and everything succeeded.
+    guard sink.publishesSite, report.errors.isEmpty else { return report }
+    let renderStart = Date()
+    defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
+    let publish = PublishStage(
+      siteFolder: options.siteFolder,
+      stamp: SiteStamp(url: cache("site-stamp.json"), site: options.siteFolder),
+      force: options.force)
+    var outputs = [String: [CellOutput]]()
+    for outcome in report.chapters { outputs[outcome.path] = outcome.outputs }
+    do {
+      switch try publish.publish(
+        with: render.finalBuilder(), chapters: chapters, outputs: outputs)
+      {
+      case .written: report.wroteSite = true
+      case .alreadyCurrent: report.siteWasCurrent = true
       }
+    } catch let errors as BookErrors {
+      report.siteErrors += errors.errors
     }
     return report
   }
 
+  /// A file or folder in the book's cache folder.
+  private func cache(_ name: String) -> URL {
+    options.cacheFolder.appendingPathComponent(name)
+  }
+
+  /// This build's scratch folder for programs, binaries and raw outputs.
+  private var workFolder: URL {
+    cache("work/build-\(Platform.processID)")
+  }
+
   /// The chapters named on the command line, as paths; an unknown name is an error.
-  private func selectedChapters(_ chapters: [Chapter]) throws -> Set<String> {
+  private func selectedChapters(_ chapters: [Chapter]) throws(EnvironmentError) -> Set<String> {
     var paths = Set<String>()
     for name in options.only {
       let base = (name as NSString).lastPathComponent
@@ -95,98 +118,9 @@ public struct Book: Sendable {
         let match = chapters.first(where: {
           $0.path == name || $0.baseName == base || $0.baseName + ".md" == base
         })
-      else {
-        throw EnvironmentError("no chapter is called '\(name)'")
-      }
+      else { throw .unknownChapter(name: name) }
       paths.insert(match.path)
     }
     return paths
-  }
-
-  private struct ChapterResult: Sendable {
-    var outputs: [CellOutput]
-    var errors: [BookError] = []
-    var mismatches: [String] = []
-    var report: ChapterReport
-  }
-
-  /// One chapter through cache, run, and record or compare.
-  private func process(_ chapter: Chapter, toolchain: Toolchain, forced: Bool) -> ChapterResult {
-    let cache = ExecutionCache(folder: options.cacheFolder.appendingPathComponent("runs"))
-    let key = ExecutionCache.key(for: chapter, toolchain: toolchain)
-    let recordURL = options.root.appendingPathComponent(chapter.outputsPath)
-
-    if options.mode == .build, !forced,
-      let outputs = cache.lookup(key, cellCount: chapter.cells.count)
-    {
-      writeRecord(outputs, for: chapter, at: recordURL)
-      log(status(chapter, "cached"))
-      return ChapterResult(
-        outputs: outputs,
-        report: ChapterReport(path: chapter.path, source: .cached, compileSeconds: 0, runSeconds: 0)
-      )
-    }
-    log(status(chapter, "compiling…"))
-    let run = execute(chapter, toolchain: toolchain, scratch: "run")
-    var result = ChapterResult(
-      outputs: run.outputs, errors: run.errors,
-      report: ChapterReport(
-        path: chapter.path, source: run.errors.isEmpty ? .ran : .failed,
-        compileSeconds: run.compileSeconds, runSeconds: run.runSeconds))
-    if run.errors.isEmpty {
-      switch options.mode {
-      case .build:
-        cache.store(run.outputs, key: key, chapterPath: chapter.path)
-        writeRecord(run.outputs, for: chapter, at: recordURL)
-      case .test:
-        let recorded = (try? String(contentsOf: recordURL, encoding: .utf8)).flatMap(
-          RecordedOutputs.parse)
-        result.mismatches = OutputComparison.mismatches(
-          chapter: chapter, recorded: recorded, actual: run.outputs)
-        if options.checkDeterminism {
-          let again = execute(chapter, toolchain: toolchain, scratch: "rerun")
-          result.errors += again.errors
-          result.mismatches += OutputComparison.mismatches(
-            chapter: chapter, recorded: run.outputs, actual: again.outputs,
-            labels: ("first run", "second run"),
-            complaint: "output is not deterministic: it differs between two runs")
-        }
-      }
-    }
-    let seconds = String(format: "%.2f s", run.compileSeconds + run.runSeconds)
-    log(status(chapter, run.errors.isEmpty ? "done in \(seconds)" : "FAILED after \(seconds)"))
-    return result
-  }
-
-  /// This build's scratch folder for programs, binaries and raw outputs.
-  private var workFolder: URL {
-    options.cacheFolder.appendingPathComponent("work/build-\(getpid())")
-  }
-
-  private func execute(_ chapter: Chapter, toolchain: Toolchain, scratch: String) -> ChapterRun {
-    var runner = ChapterRunner(
-      root: options.root, toolchain: toolchain,
-      workFolder: workFolder.appendingPathComponent("\(chapter.baseName)-\(scratch)"),
-      moduleCache: options.moduleCacheFolder
-        ?? options.cacheFolder.appendingPathComponent("module-cache"))
-    runner.willRun = { [self] in log(status(chapter, "running…")) }
-    do {
-      return try runner.run(chapter)
-    } catch {
-      return ChapterRun(
-        outputs: [], errors: [BookError(path: chapter.path, message: "\(error)")])
-    }
-  }
-
-  /// Writes the record only when it changed, so an unchanged book leaves files untouched.
-  private func writeRecord(_ outputs: [CellOutput], for chapter: Chapter, at url: URL) {
-    let text = RecordedOutputs.serialize(outputs, chapterPath: chapter.path)
-    if (try? String(contentsOf: url, encoding: .utf8)) != text {
-      try? Data(text.utf8).write(to: url, options: .atomic)
-    }
-  }
-
-  private func status(_ chapter: Chapter, _ state: String) -> String {
-    "  \(chapter.baseName.padding(toLength: 32, withPad: " ", startingAt: 0)) \(state)"
   }
 }

@@ -1,30 +1,21 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// An exclusive lock on the book's cache folder, so two builds never write at once. A second
-/// build waits for the first and says so. The kernel releases the lock when the process dies.
+/// Makes builds of one book take turns: a second `rlbook build` waits for the first, saying
+/// so, instead of both writing the same files. Held until the value is released.
 final class BuildLock {
-  private let descriptor: Int32
+  private let lock: FileLock
 
-  /// Takes the lock, waiting (with a message) while another build holds it.
-  init(folder: URL, announce: (String) -> Void) throws {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  /// Takes the lock in `folder` (the book's cache folder), telling `announce` when it has
+  /// to wait.
+  init(folder: URL, announce: (String) -> Void) throws(EnvironmentError) {
     let path = folder.appendingPathComponent("lock").path
-    descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw EnvironmentError("cannot open the build lock \(path)") }
-    if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-      announce("another rlbook build is running in this book; waiting for it to finish…")
-      guard flock(descriptor, LOCK_EX) == 0 else {
-        throw EnvironmentError("cannot take the build lock \(path)")
-      }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .buildLock(path: path)
     }
-  }
-
-  deinit {
-    flock(descriptor, LOCK_UN)
-    close(descriptor)
+    lock = try FileLock(path: path) {
+      announce("another rlbook build is running in this book; waiting for it to finish…")
+    }
   }
 }

@@ -1,25 +1,11 @@
-/// What happened to one chapter in a build.
-public struct ChapterReport: Sendable {
-  /// How the chapter's outputs were obtained.
-  public enum Source: Sendable { case cached, ran, failed }
-  /// The chapter's path.
-  public var path: String
-  /// Cached, ran or failed.
-  public var source: Source
-  /// Seconds spent compiling (zero when cached).
-  public var compileSeconds: Double
-  /// Seconds spent running (zero when cached).
-  public var runSeconds: Double
-}
-
-/// The result of a whole build or test.
+/// The result of a whole build or test: every chapter's outcome and every problem.
 public struct BuildReport: Sendable {
-  /// Every chapter's problems: parse errors, compile errors, traps, timeouts.
-  public var errors: [BookError] = []
-  /// In test mode, a unified diff for each cell whose output differs from the record.
-  public var mismatches: [String] = []
-  /// One entry per chapter that was processed.
-  public var chapters: [ChapterReport] = []
+  /// Problems found while loading the book: files that cannot be read or parsed.
+  public var loadErrors: [BookError] = []
+  /// One outcome per chapter that was processed, in the book's order.
+  public var chapters: [ChapterOutcome] = []
+  /// Problems found while rendering and publishing the site (formulas that do not parse).
+  public var siteErrors: [BookError] = []
   /// Whether the site was written.
   public var wroteSite = false
   /// Whether `site/` was already built from exactly these inputs, so nothing was rendered.
@@ -29,6 +15,10 @@ public struct BuildReport: Sendable {
   /// Seconds spent rendering the site and swapping it in.
   public var renderSeconds = 0.0
 
+  /// Every problem, in the order of the pipeline: loading, the chapters, the site.
+  public var errors: [BookError] { loadErrors + chapters.flatMap(\.errors) + siteErrors }
+  /// In `test`, a unified diff for each cell whose output differs from the record.
+  public var mismatches: [String] { chapters.flatMap(\.mismatches) }
   /// Whether everything succeeded.
   public var succeeded: Bool { errors.isEmpty && mismatches.isEmpty }
 }

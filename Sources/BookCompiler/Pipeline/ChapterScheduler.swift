@@ -41,31 +41,6 @@ struct ChapterScheduler {
   }
 }
 
-/// The run time of each chapter in the last build that ran it, kept in the cache folder to
-/// order the next build's work.
-struct ChapterTimings {
-  var url: URL
-
-  /// The remembered times, by chapter path.
-  func load() -> [String: Double] {
-    guard let data = try? Data(contentsOf: url),
-      let times = try? JSONDecoder().decode([String: Double].self, from: data)
-    else { return [:] }
-    return times
-  }
-
-  /// Remembers the times of the chapters that ran, keeping the others.
-  func update(with reports: [ChapterReport]) {
-    let ran = reports.filter { $0.source != .cached }
-    guard !ran.isEmpty else { return }
-    var times = load()
-    for report in ran { times[report.path] = report.compileSeconds + report.runSeconds }
-    if let data = try? JSONEncoder().encode(times) {
-      try? data.write(to: url, options: .atomic)
-    }
-  }
-}
-
 /// A locked array of results, filled from several threads.
 private final class ResultBox<T>: @unchecked Sendable {
   private let lock = NSLock()

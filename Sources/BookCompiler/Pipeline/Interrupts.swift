@@ -7,8 +7,8 @@ public enum Interrupts {
 
   /// Installs the handlers; call once at start-up.
   public static func install() {
-    for signalNumber in [SIGINT, SIGTERM] {
-      signal(signalNumber, SIG_IGN)
+    Platform.ignore(Platform.interruptSignals)
+    for signalNumber in Platform.interruptSignals {
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
         ChildRegistry.shared.killAll()

@@ -22,7 +22,7 @@ struct ChapterRenderer {
 
     init(_ chapter: Chapter) {
       self.chapter = chapter
-      (source, formulas) = MathExtractor.extract(chapter.source)
+      (source, formulas) = MathExtractor.extract(chapter.source, codeBlocks: chapter.codeBlocks)
     }
   }
 
@@ -38,15 +38,16 @@ struct ChapterRenderer {
     let chapter = prepared.chapter
     let parsed = MarkdownDocument.parse(prepared.source)
     var replacements = [(String, String)]()
-    var cellIndex = 0
-    for block in parsed.codeBlocks {
+    // The formulas are out of the text, so cmark finds the same code blocks as the load
+    // stage did, in the same order: which of them are cells was decided there.
+    for (position, block) in parsed.codeBlocks.enumerated() {
       let words = block.info.split(whereSeparator: \.isWhitespace)
       let replacement: String
-      if block.isFenced, words.first == "swift", cellIndex < chapter.cells.count {
-        let cell = chapter.cells[cellIndex]
+      if let index = chapter.codeBlocks.indices.contains(position)
+        ? chapter.codeBlocks[position].cell : nil, index < chapter.cells.count
+      {
         replacement = cells.render(
-          cell, output: outputs.indices.contains(cellIndex) ? outputs[cellIndex] : nil)
-        cellIndex += 1
+          chapter.cells[index], output: outputs.indices.contains(index) ? outputs[index] : nil)
       } else {
         replacement = cells.codeBlock(block.literal, language: words.first.map(String.init) ?? "")
       }

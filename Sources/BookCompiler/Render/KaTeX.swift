@@ -7,9 +7,6 @@ import Foundation
 struct KaTeX {
   /// Where Debian's `libjs-katex`/`katex` packages put KaTeX's library.
   static let libraryFolder = "/usr/share/nodejs/katex/dist"
-  /// What to install when KaTeX or node is missing.
-  static let installHint =
-    "typesetting math needs node and KaTeX: apt-get install nodejs katex libjs-katex fonts-katex"
 
   /// The installed KaTeX's version, part of every cached rendering's key.
   static var version: String {
@@ -48,56 +45,36 @@ struct KaTeX {
   /// Renders `formulas` (TeX and display mode) in one batch, in order.
   ///
   /// - Throws: `EnvironmentError` when node or KaTeX is missing or node fails.
-  static func render(_ formulas: [(tex: String, display: Bool)]) throws -> [Rendering] {
+  static func render(_ formulas: [(tex: String, display: Bool)]) throws(EnvironmentError)
+    -> [Rendering]
+  {
     if formulas.isEmpty { return [] }
     let library = libraryFolder + "/katex.js"
-    guard FileManager.default.fileExists(atPath: library), let node = findNode() else {
-      throw EnvironmentError(installHint)
+    guard FileManager.default.fileExists(atPath: library),
+      let node = Platform.executable(named: ["node", "nodejs"], fallbackFolders: ["/usr/bin"])
+    else {
+      throw .mathToolsMissing
     }
-    let input = try JSONSerialization.data(withJSONObject: formulas.map { [$0.tex, $0.display] })
-    // Standard input and error go through temporary files, so no pipe can fill up and stall.
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "rlbook-katex-\(getpid())")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let inputURL = scratch.appendingPathComponent("in.json")
-    let errorURL = scratch.appendingPathComponent("err.txt")
-    try input.write(to: inputURL)
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: node)
-    process.arguments = ["-e", script, library]
-    let stdout = Pipe()
-    process.standardInput = try FileHandle(forReadingFrom: inputURL)
-    process.standardOutput = stdout
-    process.standardError = try FileHandle(forWritingTo: errorURL)
-    try process.run()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0,
-      let results = try? JSONSerialization.jsonObject(with: output) as? [[String: String]],
+    let input: Data
+    do {
+      input = try JSONSerialization.data(withJSONObject: formulas.map { [$0.tex, $0.display] })
+    } catch {
+      throw .mathTypesettingFailed(status: -1, message: "cannot encode the formulas")
+    }
+    let run = try Subprocess.capture(node, ["-e", script, library], input: input)
+    guard run.termination == .exited(0),
+      let results = try? JSONSerialization.jsonObject(with: run.standardOutput)
+        as? [[String: String]],
       results.count == formulas.count
     else {
-      let message = ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
-        .split(separator: "\n").prefix(3).joined(separator: " ")
-      throw EnvironmentError(
-        "KaTeX failed (node exited with \(process.terminationStatus)): \(message)")
+      let message = run.standardError.split(separator: "\n").prefix(3).joined(separator: " ")
+      let status: Int32 = if case .exited(let code) = run.termination { code } else { -1 }
+      throw .mathTypesettingFailed(status: status, message: message)
     }
     return results.map { result in
       if let html = result["html"] { return .html(html) }
       return .error(result["error"] ?? "KaTeX could not typeset this formula")
     }
-  }
-
-  private static func findNode() -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for folder in path.split(separator: ":") + ["/usr/bin"] {
-      for name in ["node", "nodejs"] {
-        let candidate = "\(folder)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      }
-    }
-    return nil
   }
 
   /// KaTeX's stylesheet with only the woff2 fonts referenced, and those fonts, keyed by their
@@ -107,7 +84,7 @@ struct KaTeX {
     guard
       let css = try? String(
         contentsOf: dist.appendingPathComponent("katex.min.css"), encoding: .utf8)
-    else { throw EnvironmentError(installHint) }
+    else { throw EnvironmentError.mathToolsMissing }
     var files = [String: Data]()
     // Drop the .woff and .ttf fallbacks: every browser that runs KaTeX reads woff2.
     var slim = ""

@@ -23,9 +23,14 @@ enum MathExtractor {
   static func placeholder(_ index: Int) -> String { "RLBOOKMATH\(index)Z" }
 
   /// The source with formulas replaced by placeholders, and the formulas in order.
-  static func extract(_ source: String) -> (source: String, formulas: [Formula]) {
+  ///
+  /// `codeBlocks` are the chapter's code blocks as the load stage found them; `nil` (for a
+  /// text that was not loaded as a chapter) parses `source` to find them.
+  static func extract(_ source: String, codeBlocks: [CodeBlock]? = nil) -> (
+    source: String, formulas: [Formula]
+  ) {
     guard source.contains("$") else { return (source, []) }
-    let codeLines = codeBlockLines(source)
+    let codeLines = codeBlockLines(codeBlocks ?? MarkdownDocument.parse(source).codeBlocks)
     let chars = Array(source.unicodeScalars)
     var out = String.UnicodeScalarView()
     var formulas = [Formula]()
@@ -152,9 +157,9 @@ enum MathExtractor {
   }
 
   /// The lines that belong to fenced or indented code blocks, as cmark sees them.
-  private static func codeBlockLines(_ source: String) -> Set<Int> {
+  private static func codeBlockLines(_ blocks: [CodeBlock]) -> Set<Int> {
     var lines = Set<Int>()
-    for block in MarkdownDocument.parse(source).codeBlocks {
+    for block in blocks {
       lines.formUnion(block.startLine...max(block.startLine, block.endLine))
     }
     return lines

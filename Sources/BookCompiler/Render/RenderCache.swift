@@ -4,10 +4,12 @@ import Foundation
 /// mode, and KaTeX's version) and highlighted Swift code (keyed by the code). With it, a
 /// prose-only edit neither starts `node` nor parses Swift again.
 ///
-/// One JSON file, `.rlbook-cache/render.json`, rewritten only when its entries change. Entries
-/// that the current book no longer uses are dropped on save, so it never grows stale.
+/// Articles are remembered too, one file each, keyed by everything they are rendered from.
+/// Everything goes through `PersistentFile`: `.rlbook-cache/render.json` for formulas and code,
+/// `.rlbook-cache/articles/KEY.json` for articles. Entries that the current book no longer
+/// uses are dropped on save, so the cache never grows stale.
 final class RenderCache: @unchecked Sendable {
-  private let url: URL?
+  private let file: PersistentFile<Stored>?
   private let katexVersion: String
   private var math = [String: String]()
   private var swift = [String: String]()
@@ -23,78 +25,62 @@ final class RenderCache: @unchecked Sendable {
     var printable: String
   }
 
-  /// Where articles are kept: three files per article, the HTML and its printable form as
-  /// they are (fast to read back), and the outline and search sections as JSON.
-  private var articleFolder: URL? {
-    url?.deletingLastPathComponent().appendingPathComponent("articles")
-  }
+  /// Where articles are kept, one file per article.
+  private let articleFolder: URL?
 
+  /// The formulas and code, as stored, with the versions of the tools that rendered them.
   private struct Stored: Codable {
-    var format: Int
     var katex: String
     var highlighter: String
     var math: [String: String]
     var swift: [String: String]
   }
 
-  private static let format = 2
-
   /// A cache stored at `url`, or one that lives only in memory when `url` is nil.
   init(url: URL?) {
-    self.url = url
+    file = url.map { PersistentFile(url: $0, format: "render-cache 3") }
+    articleFolder = url?.deletingLastPathComponent().appendingPathComponent("articles")
     katexVersion = KaTeX.version
-    guard let url, let data = try? Data(contentsOf: url),
-      let stored = try? JSONDecoder().decode(Stored.self, from: data),
-      stored.format == Self.format, stored.katex == katexVersion,
+    guard let stored = file?.load(), stored.katex == katexVersion,
       stored.highlighter == SwiftHighlighter.version
     else { return }
     math = stored.math
     swift = stored.swift
   }
 
-  private struct ArticleIndex: Codable {
+  /// One cached article, in one file.
+  private struct StoredArticle: Codable {
+    var html: String
+    var printable: String
     var outline: [ChapterRenderer.OutlineEntry]
     var sections: [SearchIndex.Section]
-    var htmlDigest: String
   }
 
-  /// The article stored under `key` (which covers the chapter's source and outputs). An
-  /// entry whose HTML does not match its recorded digest is ignored.
-  func article(_ key: String) -> CachedArticle? {
-    guard let folder = articleFolder,
-      let indexData = try? Data(contentsOf: folder.appendingPathComponent(key + ".json")),
-      let index = try? JSONDecoder().decode(ArticleIndex.self, from: indexData),
-      let html = try? String(
-        contentsOf: folder.appendingPathComponent(key + ".html"), encoding: .utf8),
-      let printable = try? String(
-        contentsOf: folder.appendingPathComponent(key + ".print.html"), encoding: .utf8),
-      StableHasher.digest(html + printable) == index.htmlDigest
-    else { return nil }
-    lock.withLock { _ = usedArticles.insert(key) }
-    return CachedArticle(
-      rendered: .init(html: html, outline: index.outline, sections: index.sections),
-      printable: printable)
-  }
-
-  /// Stores a rendered article under `key`.
-  func storeArticle(_ article: CachedArticle, key: String) {
-    lock.withLock { _ = usedArticles.insert(key) }
-    guard let folder = articleFolder else { return }
-    let index = ArticleIndex(
-      outline: article.rendered.outline, sections: article.rendered.sections,
-      htmlDigest: StableHasher.digest(article.rendered.html + article.printable))
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try? Data(article.rendered.html.utf8).write(
-      to: folder.appendingPathComponent(key + ".html"), options: .atomic)
-    try? Data(article.printable.utf8).write(
-      to: folder.appendingPathComponent(key + ".print.html"), options: .atomic)
-    if let data = try? JSONEncoder().encode(index) {
-      // Written last: an entry counts only once its index exists.
-      try? data.write(to: folder.appendingPathComponent(key + ".json"), options: .atomic)
+  private func articleFile(_ key: String) -> PersistentFile<StoredArticle>? {
+    articleFolder.map {
+      PersistentFile(url: $0.appendingPathComponent(key + ".json"), format: "article 1")
     }
   }
 
-  /// The cached HTML of a formula.
+  /// The article stored under `key` (which covers the chapter's source and outputs), if its
+  /// file is sound.
+  func article(_ key: String) -> CachedArticle? {
+    guard let stored = articleFile(key)?.load() else { return nil }
+    lock.withLock { _ = usedArticles.insert(key) }
+    return CachedArticle(
+      rendered: .init(html: stored.html, outline: stored.outline, sections: stored.sections),
+      printable: stored.printable)
+  }
+
+  /// Stores an article under `key`; a failure to write only costs time in the next build.
+  func storeArticle(_ article: CachedArticle, key: String) {
+    lock.withLock { _ = usedArticles.insert(key) }
+    try? articleFile(key)?.save(
+      StoredArticle(
+        html: article.rendered.html, printable: article.printable,
+        outline: article.rendered.outline, sections: article.rendered.sections))
+  }
+
   func math(_ formula: Formula) -> String? {
     let key = StableHasher.digest(formula.key)
     return lock.withLock {
@@ -131,24 +117,18 @@ final class RenderCache: @unchecked Sendable {
 
   /// Writes the entries used since the cache was loaded, if they differ from what is stored.
   func save() {
-    guard let url else { return }
+    guard let file else { return }
     lock.lock()
     defer { lock.unlock() }
-    let stored = Stored(
-      format: Self.format, katex: katexVersion, highlighter: SwiftHighlighter.version,
-      math: usedMath, swift: usedSwift)
     if let folder = articleFolder {
       for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
       where !usedArticles.contains(String(name.prefix { $0 != "." })) {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
       }
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    guard let data = try? encoder.encode(stored) else { return }
-    if (try? Data(contentsOf: url)) == data { return }
-    try? FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try? data.write(to: url, options: .atomic)
+    try? file.save(
+      Stored(
+        katex: katexVersion, highlighter: SwiftHighlighter.version, math: usedMath,
+        swift: usedSwift))
   }
 }

@@ -108,18 +108,20 @@ public struct PreviewServer: Sendable {
 
   /// Runs `swift build -c release --product RL`; its output when it fails.
   private func buildLibrary() -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["swift", "build", "-c", "release", "--product", "RL"]
-    process.currentDirectoryURL = options.root
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    do { try process.run() } catch { return "cannot run swift build: \(error)" }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    if process.terminationStatus == 0 { return nil }
-    let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+    guard let swift = Platform.executable(named: ["swift"]) else {
+      return "cannot run swift build: swift is not on PATH"
+    }
+    let run: Subprocess.Captured
+    do {
+      run = try Subprocess.capture(
+        swift, ["build", "-c", "release", "--product", "RL"],
+        workingDirectory: options.root.path)
+    } catch {
+      return "cannot run swift build: \(error)"
+    }
+    if run.termination == .exited(0) { return nil }
+    let output = String(decoding: run.standardOutput, as: UTF8.self) + run.standardError
+    let lines = output.split(separator: "\n")
     let errors = lines.filter { $0.contains("error:") }
     return "Sources/RL does not build:\n"
       + (errors.isEmpty ? lines.suffix(20) : errors.prefix(20))

@@ -1,3 +1,4 @@
+import CellHarness
 import Foundation
 
 /// Something a chapter cell can show as a picture under the cell: a plot or a chart.
@@ -6,15 +7,6 @@ public protocol SVGRenderable {
   var svg: String { get }
   /// A one-sentence description for readers who cannot see the picture (the `alt` text).
   var altText: String { get }
-}
-
-/// The framing that `display(_:)` writes around a picture on standard output. The book
-/// compiler cuts these frames out of a cell's output and shows the picture in its place.
-public enum DisplayFrame {
-  /// Starts a frame; the percent-encoded alt text follows on the same line.
-  public static let begin = "\u{1}rlbook-display svg "
-  /// Ends a frame, on a line of its own.
-  public static let end = "\u{1}rlbook-display end"
 }
 
 /// Shows `picture` under the current cell of the book. Outside the book it prints the SVG

@@ -19,23 +19,18 @@ public struct Toolchain: Sendable {
     environment: [String: String] = ProcessInfo.processInfo.environment,
     memo: URL? = nil
   ) throws -> Toolchain {
-    let candidates =
-      [environment["SWIFTC"]].compactMap { $0 }
-      + (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/swiftc" }
-    guard let swiftc = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-    else {
-      throw EnvironmentError(
-        "swiftc not found: install Swift 6.3 (swift.org) and put its usr/bin on PATH")
+    let chosen = environment["SWIFTC"].flatMap {
+      FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil
     }
+    guard let swiftc = chosen ?? Platform.executable(named: ["swiftc"], environment: environment)
+    else { throw EnvironmentError.swiftcNotFound }
     let library = libraryDirectory ?? root.appendingPathComponent(".build/release").path
     let module = "\(library)/Modules/RL.swiftmodule"
     let binary = "\(library)/libRL.so"
     guard FileManager.default.fileExists(atPath: module),
       FileManager.default.fileExists(atPath: binary)
     else {
-      throw EnvironmentError(
-        "the RL library is not built in \(library): run `swift build -c release --product RL`"
-          + " (make site does this)")
+      throw EnvironmentError.libraryNotBuilt(directory: library)
     }
     // Hashing the library and asking swiftc its version cost more than the rest of a no-op
     // build, so both are remembered under the files' stamps (see `StampMemo`).
@@ -52,7 +47,7 @@ public struct Toolchain: Sendable {
     var hasher = StableHasher()
     for path in paths {
       guard let data = FileManager.default.contents(atPath: path) else {
-        throw EnvironmentError("cannot read \(path)")
+        throw EnvironmentError.unreadable(path: path)
       }
       hasher.combine(data)
     }
@@ -71,17 +66,8 @@ public struct Toolchain: Sendable {
   }
 
   private static func versionLine(of swiftc: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "rlbook-version-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let process = ChildProcess(
-      executable: swiftc, arguments: ["--version"], workingDirectory: folder.path,
-      stdoutPath: folder.appendingPathComponent("out").path,
-      stderrPath: folder.appendingPathComponent("err").path)
-    _ = try process.run()
-    let text =
-      (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+    let run = try Subprocess.capture(swiftc, ["--version"])
+    let text = String(decoding: run.standardOutput, as: UTF8.self)
     return text.split(separator: "\n").first.map(String.init) ?? "unknown"
   }
 }

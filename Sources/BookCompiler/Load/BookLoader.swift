@@ -30,14 +30,14 @@ public enum BookLoader {
     } catch {
       throw BookErrors([
         BookError(
-          path: chaptersFolder,
+          stage: .load, path: chaptersFolder,
           message: "there is no '\(chaptersFolder)/' folder under \(root.path)",
           detail: "run rlbook from the book's root, or pass --root DIR")
       ])
     }
     if names.isEmpty {
       throw BookErrors([
-        BookError(path: chaptersFolder, message: "the folder holds no chapters (NN-slug.md)")
+        BookError(stage: .load, path: chaptersFolder, message: "the folder holds no chapters (NN-slug.md)")
       ])
     }
     var chapters = [Chapter]()
@@ -48,25 +48,25 @@ public enum BookLoader {
       guard let (number, slug) = placeInBook(fileName: name) else {
         errors.append(
           BookError(
-            path: path,
+            stage: .load, path: path,
             message: "a chapter's file name must start with its number, as in 01-the-loop.md"))
         continue
       }
       if let other = byNumber[number] {
         errors.append(
-          BookError(path: path, message: "chapter number \(number) is also claimed by \(other)"))
+          BookError(stage: .load, path: path, message: "chapter number \(number) is also claimed by \(other)"))
         continue
       }
       byNumber[number] = path
       guard
         let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
       else {
-        errors.append(BookError(path: path, message: "the file cannot be read"))
+        errors.append(BookError(stage: .load, path: path, message: "the file cannot be read"))
         continue
       }
       guard let source = String(validating: data, as: UTF8.self) else {
         let line = firstInvalidUTF8Line(data)
-        errors.append(BookError(path: path, line: line, message: "the file is not valid UTF-8"))
+        errors.append(BookError(stage: .load, path: path, line: line, message: "the file is not valid UTF-8"))
         continue
       }
       do {

@@ -176,7 +176,7 @@ public struct SiteBuilder: Sendable {
         if let message = failures[formula.key] {
           errors.append(
             BookError(
-              path: prep.chapter.path, line: formula.line,
+              stage: .render, path: prep.chapter.path, line: formula.line,
               message: "this formula does not typeset: \(message)",
               detail: (formula.display ? "$$" : "$") + formula.tex + (formula.display ? "$$" : "$"))
           )

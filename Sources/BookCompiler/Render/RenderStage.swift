@@ -1,11 +1,13 @@
 import Foundation
 
-/// Rendering that starts while chapters still run. When the first chapter has to run, the
+/// The render stage: each chapter's article, rendered as soon as its outputs are known.
+///
+/// Rendering starts while chapters still run. When the first chapter has to run, the
 /// book's formulas go to KaTeX in the background (one `node` process for the whole build),
 /// and every chapter that finishes has its article rendered right away by its own worker.
 /// The final `SiteBuilder.build` then only assembles pages. A build where nothing runs never
 /// starts any of this.
-final class EarlyRendering: @unchecked Sendable {
+final class RenderStage: @unchecked Sendable {
   private let chapters: [Chapter]
   private let cacheFile: URL
   private let lock = NSLock()

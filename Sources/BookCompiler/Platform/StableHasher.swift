@@ -37,4 +37,11 @@ struct StableHasher {
     hasher.combine(text)
     return hasher.hexDigest
   }
+
+  /// The hash of some bytes.
+  static func digest(_ data: Data) -> String {
+    var hasher = StableHasher()
+    hasher.combine(data)
+    return hasher.hexDigest
+  }
 }

@@ -1,4 +1,3 @@
-import CSystem
 import Foundation
 
 /// Writes the site so that `site/` is always a complete build: files go to a temporary
@@ -11,7 +10,7 @@ enum SiteWriter {
     let parent = destination.deletingLastPathComponent()
     let name = destination.lastPathComponent
     removeLeftovers(in: parent, name: name)
-    let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
+    let staging = parent.appendingPathComponent(".\(name).new-\(Platform.processID)")
     try fm.createDirectory(at: staging, withIntermediateDirectories: true)
     for (path, data) in files.sorted(by: { $0.key < $1.key }) {
       let url = staging.appendingPathComponent(path)
@@ -19,10 +18,7 @@ enum SiteWriter {
       try data.write(to: url)
     }
     if fm.fileExists(atPath: destination.path) {
-      guard rlbook_exchange_paths(staging.path, destination.path) == 0 else {
-        throw EnvironmentError(
-          "cannot swap the new site into \(destination.path): \(String(cString: strerror(errno)))")
-      }
+      try Platform.exchange(staging.path, destination.path)
       try fm.removeItem(at: staging)  // now holds the old site
     } else {
       try fm.moveItem(at: staging, to: destination)

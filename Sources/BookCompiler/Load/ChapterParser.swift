@@ -12,17 +12,18 @@ public enum ChapterParser {
     let lines = Self.lines(of: source)
     var errors = [BookError]()
     var cells = [Cell]()
+    var blocks = parsed.codeBlocks
     if source.allSatisfy(\.isWhitespace) {
       throw BookErrors([
         BookError(
-          path: path, line: 1, message: "the chapter is empty: start it with a line '# Title'")
+          stage: .load, path: path, line: 1, message: "the chapter is empty: start it with a line '# Title'")
       ])
     }
-    for block in parsed.codeBlocks where block.isFenced {
+    for (position, block) in parsed.codeBlocks.enumerated() where block.isFenced {
       if !isClosed(block, lines: lines) {
         errors.append(
           BookError(
-            path: path, line: block.startLine,
+            stage: .load, path: path, line: block.startLine,
             message: "this code fence is never closed (add a line with \(block.fence))"))
         continue
       }
@@ -30,22 +31,24 @@ public enum ChapterParser {
       guard words.first == "swift" else { continue }
       do {
         let options = try CellOptions(parsing: Array(words.dropFirst()))
+        blocks[position].cell = cells.count
         cells.append(
           Cell(
             index: cells.count, fenceLine: block.startLine, code: block.literal, options: options))
       } catch {
-        errors.append(BookError(path: path, line: block.startLine, message: error.message))
+        errors.append(BookError(stage: .load, path: path, line: block.startLine, message: error.message))
       }
     }
     let title = parsed.headings.first { $0.level == 1 }?.text
     if title == nil {
       errors.append(
-        BookError(path: path, line: 1, message: "the chapter needs a title: a first line '# Title'")
+        BookError(stage: .load, path: path, line: 1, message: "the chapter needs a title: a first line '# Title'")
       )
     }
     if !errors.isEmpty { throw BookErrors(errors) }
     return Chapter(
-      path: path, number: number, slug: slug, title: title ?? slug, source: source, cells: cells)
+      path: path, number: number, slug: slug, title: title ?? slug, source: source, cells: cells,
+      codeBlocks: blocks)
   }
 
   /// The lines of `source` as cmark-gfm counts them: a line ends at `\n`, `\r\n` or `\r`.
@@ -79,22 +82,5 @@ public enum ChapterParser {
     guard let fenceChar = block.fence.first else { return false }
     let run = last.prefix { $0 == fenceChar }
     return run.count >= block.fence.count && last.dropFirst(run.count).allSatisfy(\.isWhitespace)
-  }
-}
-
-/// Several `BookError`s at once: the book compiler reports every problem it finds, not just
-/// the first.
-public struct BookErrors: Error, Sendable, CustomStringConvertible {
-  /// The errors, in the order found.
-  public var errors: [BookError]
-
-  /// Wraps a list of errors.
-  public init(_ errors: [BookError]) {
-    self.errors = errors
-  }
-
-  /// Every error, one diagnostic after another.
-  public var description: String {
-    errors.map(\.description).joined(separator: "\n")
   }
 }

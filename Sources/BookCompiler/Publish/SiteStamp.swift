@@ -5,38 +5,39 @@ import Foundation
 /// size). The site counts as up to date only if the key matches and every file is still
 /// there with its size, and no file was added.
 struct SiteStamp {
-  /// The stamp file, such as `.rlbook-cache/site-stamp.txt`.
-  var url: URL
+  /// The stamp file, such as `.rlbook-cache/site-stamp.json`.
+  var file: PersistentFile<Stamp>
   /// The site folder.
   var site: URL
 
+  /// What is remembered: the inputs' key, and each file's path and size.
+  struct Stamp: Codable {
+    var key: String
+    var sizes: [String: Int]
+  }
+
+  /// A stamp kept at `url` for the site in `site`.
+  init(url: URL, site: URL) {
+    file = PersistentFile(url: url, format: "site-stamp 1")
+    self.site = site
+  }
+
   /// Whether `site/` was built from inputs with this `key` and is still intact.
   func isCurrent(key: String) -> Bool {
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
-    var lines = text.split(separator: "\n").map(String.init)
-    guard lines.first == key else { return false }
-    lines.removeFirst()
-    var expected = [String: Int]()
-    for line in lines {
-      guard let space = line.lastIndex(of: " "), let size = Int(line[line.index(after: space)...])
-      else { return false }
-      expected[String(line[..<space])] = size
-    }
+    guard let stamp = file.load(), stamp.key == key else { return false }
     let present = Self.files(in: site)
-    return present.count == expected.count
-      && present.allSatisfy { expected[$0.path] == $0.size }
+    return present.count == stamp.sizes.count
+      && present.allSatisfy { stamp.sizes[$0.path] == $0.size }
   }
 
-  /// Records that `site/` now holds `files`, built from inputs with `key`.
+  /// Remembers that `site/` now holds `files`, built from inputs with this `key`.
   func record(key: String, files: [String: Data]) {
-    let manifest = files.keys.sorted().map { "\($0) \(files[$0]!.count)" }
-    try? ([key] + manifest).joined(separator: "\n").write(
-      to: url, atomically: true, encoding: .utf8)
+    try? file.save(Stamp(key: key, sizes: files.mapValues(\.count)))
   }
 
-  /// Forgets the stamp (before the site is replaced, so a crash leaves no false stamp).
+  /// Forgets the stamp (before `site/` is replaced).
   func clear() {
-    try? FileManager.default.removeItem(at: url)
+    file.remove()
   }
 
   private static func files(in folder: URL) -> [(path: String, size: Int)] {

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A chapter ready to execute: its program, and the key under which its outputs are cached.
+public struct PlannedChapter: Sendable {
+  /// The chapter.
+  public var chapter: Chapter
+  /// The Swift program that runs its cells.
+  public var program: ChapterProgram
+  /// The cache key: the cells' code and the options that change execution, the RL library's
+  /// build identity and the toolchain's version. Prose is not part of it.
+  public var cacheKey: String
+}
+
+/// The plan stage: turns a chapter into the program that runs it, and its cache key.
+struct PlanStage: Sendable {
+  /// The compiler and library the program is built with (part of the key).
+  var toolchain: Toolchain
+
+  /// Plans `chapter`.
+  func plan(_ chapter: Chapter) -> PlannedChapter {
+    let program = ChapterProgram(chapter: chapter)
+    var parts = [
+      "rlbook-cache 2", toolchain.version, toolchain.libraryIdentity, chapter.path,
+      StableHasher.digest(ChapterProgram.prologue),
+    ]
+    for cell in chapter.cells {
+      parts.append("cell \(cell.index) \(cell.options.executionKey)")
+      parts.append(cell.code)
+    }
+    return PlannedChapter(
+      chapter: chapter, program: program, cacheKey: parts.joined(separator: "\n\u{1F}"))
+  }
+}

@@ -11,6 +11,7 @@ import Testing
     for (name, data) in files {
       try data.write(to: book.root.appendingPathComponent("chapters/\(name)"))
     }
+    try book.listChapters()
     return try BookLoader.loadAll(root: book.root).errors
   }
 

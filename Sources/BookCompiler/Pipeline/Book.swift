@@ -33,7 +33,8 @@ public struct Book: Sendable {
     try? FileManager.default.removeItem(at: workFolder.deletingLastPathComponent())
     var report = BuildReport()
     let parseStart = Date()
-    let (chapters, loadErrors) = try BookLoader.loadAll(root: options.root)
+    let book = try BookLoader.loadBook(root: options.root)
+    let (chapters, loadErrors) = (book.chapters, book.errors)
     report.parseSeconds = Date().timeIntervalSince(parseStart)
     report.errors += loadErrors
     let toolchain = try Toolchain.locate(
@@ -42,7 +43,8 @@ public struct Book: Sendable {
     let selected = try selectedChapters(chapters)
 
     let early = EarlyRendering(
-      chapters: chapters, cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
+      chapters: chapters, manifest: book.manifest,
+      cacheFile: options.cacheFolder.appendingPathComponent("render.json"))
     let timings = ChapterTimings(url: options.cacheFolder.appendingPathComponent("timings.json"))
     let scheduler = ChapterScheduler(jobs: options.jobs, expectedSeconds: timings.load())
     let results = scheduler.map(chapters) { chapter in

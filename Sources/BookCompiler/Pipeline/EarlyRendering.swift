@@ -7,13 +7,15 @@ import Foundation
 /// starts any of this.
 final class EarlyRendering: @unchecked Sendable {
   private let chapters: [Chapter]
+  private let manifest: BookManifest
   private let cacheFile: URL
   private let lock = NSLock()
   private var builder: SiteBuilder?
   private let typesetting = DispatchGroup()
 
-  init(chapters: [Chapter], cacheFile: URL) {
+  init(chapters: [Chapter], manifest: BookManifest, cacheFile: URL) {
     self.chapters = chapters
+    self.manifest = manifest
     self.cacheFile = cacheFile
   }
 
@@ -28,13 +30,13 @@ final class EarlyRendering: @unchecked Sendable {
   func finalBuilder() -> SiteBuilder {
     let existing = lock.withLock { builder }
     typesetting.wait()
-    return existing ?? SiteBuilder(cacheFile: cacheFile)
+    return existing ?? SiteBuilder(manifest: manifest, cacheFile: cacheFile)
   }
 
   private func started() -> SiteBuilder {
     lock.withLock {
       if let builder { return builder }
-      let fresh = SiteBuilder(cacheFile: cacheFile)
+      let fresh = SiteBuilder(manifest: manifest, cacheFile: cacheFile)
       builder = fresh
       let chapters = self.chapters
       typesetting.enter()

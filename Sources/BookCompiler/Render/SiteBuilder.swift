@@ -4,20 +4,21 @@ import Foundation
 /// one page per chapter, the contents page, `print.html` (the whole book on one page), the
 /// search index, and the assets (the stylesheet, the script, KaTeX's CSS and woff2 fonts).
 public struct SiteBuilder: Sendable {
-  /// The book's title, shown on every page.
-  public var bookTitle = "Reinforcement Learning for Language Models, in Swift"
-  /// A sentence under the title on the contents page.
-  public var tagline =
-    "An executable book: from the agent–environment loop to PPO, GRPO and DPO. Every number and plot comes from code that ran."
+  /// The book's title, subtitle, authors, language and parts, from `book.toml`.
+  public var manifest: BookManifest
   /// Typeset formulas, highlighted code and rendered articles, shared by every thread of a
   /// build and saved at the end of `build`.
   private let cache: RenderCache
 
-  /// Creates a builder with the default title. Formulas, highlighted code and articles are
-  /// remembered in `cacheFile` between builds (`nil`: only in memory).
-  public init(cacheFile: URL? = nil) {
+  /// Creates a builder for the book that `manifest` describes. Formulas, highlighted code
+  /// and articles are remembered in `cacheFile` between builds (`nil`: only in memory).
+  public init(manifest: BookManifest, cacheFile: URL? = nil) {
+    self.manifest = manifest
     cache = RenderCache(url: cacheFile)
   }
+
+  /// The book's title, shown on every page.
+  private var bookTitle: String { manifest.title }
 
   /// The site's files, keyed by their path inside `site/`.
   ///
@@ -34,7 +35,7 @@ public struct SiteBuilder: Sendable {
         prep, math: math[prep.chapter.path] ?? [], outputs: outputs[prep.chapter.path] ?? [],
         in: chapters)
     }
-    let layout = PageLayout(bookTitle: bookTitle, chapters: chapters)
+    let layout = PageLayout(manifest: manifest, chapters: chapters)
     var files = [String: Data]()
     var sections = [SearchIndex.Section]()
     var printBody = ""
@@ -55,7 +56,7 @@ public struct SiteBuilder: Sendable {
     files["index.html"] = Data(
       layout.page(
         title: bookTitle, current: nil, body: contents(layout), outline: [], math: false,
-        description: tagline
+        description: manifest.description
       ).utf8)
     let printPage = layout.page(
       title: "\(bookTitle) · the whole book", current: nil,
@@ -134,7 +135,7 @@ public struct SiteBuilder: Sendable {
   public func inputsKey(chapters: [Chapter], outputs: [String: [CellOutput]]) -> String {
     var hasher = StableHasher()
     for part in [
-      Self.version, bookTitle, tagline, Stylesheet.css, Stylesheet.script, KaTeX.version,
+      Self.version, manifest.fingerprint, Stylesheet.css, Stylesheet.script, KaTeX.version,
     ] {
       hasher.combine(part)
     }
@@ -206,7 +207,12 @@ public struct SiteBuilder: Sendable {
 
   private func contents(_ layout: PageLayout, local: Bool = false) -> String {
     var html = "<article class=\"contents\"><h1>\(HTML.escape(bookTitle))</h1>\n"
-    html += "<p class=\"tagline\">\(HTML.escape(tagline))</p>\n"
+    if let subtitle = manifest.subtitle {
+      html += "<p class=\"tagline\">\(HTML.escape(subtitle))</p>\n"
+    }
+    if !manifest.authors.isEmpty {
+      html += "<p class=\"authors\">\(HTML.escape(manifest.authors.joined(separator: ", ")))</p>\n"
+    }
     html += "<h2 id=\"contents\">Contents</h2>\n"
     for group in layout.grouped() {
       html +=

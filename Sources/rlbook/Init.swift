@@ -19,11 +19,21 @@ extension RLBook {
       do {
         let written = try BookScaffold.create(at: folder, title: title)
         print("Created a book in \(name)/: " + written.joined(separator: ", "))
-        print(BookScaffold.nextSteps(folder: name))
+        print(BookScaffold.nextSteps(folder: name, library: libraryBesideTool()))
       } catch {
         printError("rlbook init: \(error)")
         throw ExitCode.failure
       }
+    }
+
+    /// The release-built RL library of the package this `rlbook` was built in
+    /// (`.build/debug/rlbook` → `.build/release`), when it is there.
+    func libraryBesideTool() -> String? {
+      guard let tool = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+      let release = tool.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("release")
+      let module = release.appendingPathComponent("Modules/RL.swiftmodule").path
+      return FileManager.default.fileExists(atPath: module) ? release.path : nil
     }
   }
 }

@@ -130,15 +130,17 @@ public enum BookScaffold {
 
     """#
 
-  /// What to do after `rlbook init NAME`, for the terminal.
-  public static func nextSteps(folder: String) -> String {
-    """
-    Next steps:
-      cd \(folder)
-      rlbook build --library-path PATH   # PATH: the folder with the release-built RL library,
-                                         # such as rlbook/.build/release
-      open site/index.html               # or: rlbook serve --library-path PATH
-    Add chapters as chapters/NN-slug.md and list each in a part of book.toml.
-    """
+  /// What to do after `rlbook init NAME`, for the terminal. `library` is the folder of the
+  /// release-built RL library, when known.
+  public static func nextSteps(folder: String, library: String? = nil) -> String {
+    let path = library ?? "PATH"
+    var text = "Next steps:\n  cd \(folder)\n  rlbook build --library-path \(path)\n"
+    if library == nil {
+      text += "    (PATH: the folder with the release-built RL library, libRL.so and Modules/,\n"
+      text += "    made by `swift build -c release --product RL` in rlbook's package)\n"
+    }
+    text += "  open site/index.html    (or: rlbook serve --library-path \(path))\n"
+    text += "Add chapters as chapters/NN-slug.md and list each in a part of book.toml."
+    return text
   }
 }

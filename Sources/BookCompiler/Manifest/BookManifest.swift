@@ -8,7 +8,7 @@ public struct BookManifest: Sendable, Hashable {
   public struct Part: Sendable, Hashable {
     /// The part's name as shown in the contents, such as `Part I · Basics`.
     public var name: String
-    /// The chapters' file names in `chapters/`, such as `02-bandits.md`.
+    /// The chapters' file names in `chapters/`, such as `02-next.md`.
     public var chapters: [String]
     /// The 1-based line of the part's `[[part]]` header in `book.toml`, when known.
     public var line: Int?

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a book: its `book.toml`, then every chapter that the book's parts list, in that
-/// order. Chapter files are named by their number (`01-the-loop.md`, `02-bandits.md`, …),
+/// order. Chapter files are named by their number (`01-first-steps.md`, `02-next.md`, …),
 /// and the listing must follow the numbers.
 public enum BookLoader {
   /// The chapters folder, relative to the book root.
@@ -63,7 +63,7 @@ public enum BookLoader {
         errors.append(
           BookError(
             path: path,
-            message: "a chapter's file name must start with its number, as in 01-the-loop.md"))
+            message: "a chapter's file name must start with its number, as in 01-first-steps.md"))
         continue
       }
       if let other = byNumber[number] {

@@ -109,7 +109,7 @@ import Testing
         "book.toml:3: error: unknown key 'tittle' in [book]\n"
           + "    known keys: authors, language, subtitle, title",
         "book.toml:5: error: part 1 lists no chapters: add `chapters = [\"01-start.md\"]`",
-        "book.toml:7: error: unknown key 'chapter' in [part]\n    known keys: chapters, name",
+        "book.toml:7: error: unknown key 'chapter' in [[part]]\n    known keys: chapters, name",
       ])
   }
 

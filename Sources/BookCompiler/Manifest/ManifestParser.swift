@@ -81,12 +81,12 @@ public enum ManifestParser {
       let bookHeader = source.headers("book").first
       if let book = table(root, "book", header: nil) {
         check(
-          book, known: ["title", "subtitle", "authors", "language"], table: "book",
+          book, known: ["title", "subtitle", "authors", "language"], table: "[book]",
           header: bookHeader)
-        manifest.title = string(book, "title", table: "book", header: bookHeader) ?? ""
-        manifest.subtitle = string(book, "subtitle", table: "book", header: bookHeader)
-        manifest.authors = strings(book, "authors", table: "book", header: bookHeader) ?? []
-        if let language = string(book, "language", table: "book", header: bookHeader) {
+        manifest.title = string(book, "title", table: "[book]", header: bookHeader) ?? ""
+        manifest.subtitle = string(book, "subtitle", table: "[book]", header: bookHeader)
+        manifest.authors = strings(book, "authors", table: "[book]", header: bookHeader) ?? []
+        if let language = string(book, "language", table: "[book]", header: bookHeader) {
           if language.isEmpty
             || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
           {
@@ -108,15 +108,15 @@ public enum ManifestParser {
       manifest.parts = parts(root)
       if let site = table(root, "site", header: nil) {
         let header = source.headers("site").first
-        check(site, known: ["folder", "description"], table: "site", header: header)
-        if let folder = string(site, "folder", table: "site", header: header) {
+        check(site, known: ["folder", "description"], table: "[site]", header: header)
+        if let folder = string(site, "folder", table: "[site]", header: header) {
           if let problem = Self.folderProblem(folder) {
             fail("[site] folder \(problem)", line: source.line(ofKey: "folder", after: header))
           } else {
             manifest.siteFolder = folder
           }
         }
-        manifest.siteDescription = string(site, "description", table: "site", header: header)
+        manifest.siteDescription = string(site, "description", table: "[site]", header: header)
       }
       return manifest
     }
@@ -135,11 +135,14 @@ public enum ManifestParser {
       for (index, element) in array.enumerated() {
         let part = element.table!
         let header = index < headers.count ? headers[index] : nil
-        check(part, known: ["name", "chapters"], table: "part", header: header)
-        let name = string(part, "name", table: "part", header: header)
-        let chapters = strings(part, "chapters", table: "part", header: header)
+        check(part, known: ["name", "chapters"], table: "[[part]]", header: header)
+        let name = string(part, "name", table: "[[part]]", header: header)
+        let chapters = strings(part, "chapters", table: "[[part]]", header: header)
         if name == nil && part["name"] == nil {
           fail("part \(index + 1) has no name: add `name = \"…\"`", line: header)
+        } else if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+          fail(
+            "part \(index + 1) has an empty name", line: source.line(ofKey: "name", after: header))
         }
         if chapters == nil && part["chapters"] == nil {
           fail(
@@ -174,7 +177,7 @@ public enum ManifestParser {
     /// Reports every key of `table` that the schema does not know.
     mutating func check(_ table: TOMLTable, known: Set<String>, table name: String?, header: Int?) {
       for key in table.keys where !known.contains(key) {
-        let place = name.map { "[\($0)]" } ?? "the top level"
+        let place = name ?? "the top level"
         let line =
           source.line(ofKey: key, after: header)
           ?? (name == nil
@@ -205,7 +208,7 @@ public enum ManifestParser {
       guard let value = table[key] else { return nil }
       guard let string = value.string else {
         fail(
-          "[\(name)] \(key) must be a string in quotes",
+          "\(name) \(key) must be a string in quotes",
           line: source.line(ofKey: key, after: header))
         return nil
       }
@@ -219,7 +222,7 @@ public enum ManifestParser {
       guard let value = table[key] else { return nil }
       guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {
         fail(
-          "[\(name)] \(key) must be a list of strings, such as [\"a\", \"b\"]",
+          "\(name) \(key) must be a list of strings, such as [\"a\", \"b\"]",
           line: source.line(ofKey: key, after: header))
         return nil
       }

@@ -17,6 +17,7 @@ LIB=$PWD/.build/release
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cp -r chapters "$WORK/chapters"
+cp book.toml "$WORK/book.toml"
 FIRST=$(ls "$WORK"/chapters/*.md | head -1)
 
 now() { date +%s.%N; }

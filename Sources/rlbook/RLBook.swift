@@ -8,14 +8,14 @@ struct RLBook: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rlbook",
     abstract:
-      "Compile the executable RL book: run every Swift cell, record its output, build the site.",
-    subcommands: [Build.self, Test.self, Serve.self],
+      "Compile an executable book: run every Swift cell, record its output, build the site.",
+    subcommands: [Build.self, Test.self, Serve.self, Init.self],
     defaultSubcommand: Build.self)
 }
 
 /// Options shared by every subcommand.
 struct CommonOptions: ParsableArguments {
-  @Option(help: "The book's root folder, holding chapters/ and site/.")
+  @Option(help: "The book's root folder, holding book.toml and chapters/.")
   var root: String = "."
 
   @Option(help: "How many chapters compile and run at once (default: the number of cores).")

@@ -56,10 +56,13 @@ final class LogLines: @unchecked Sendable {
   var lines: [String] { lock.withLock { storage } }
 }
 
-/// A book in a fresh temporary folder: `chapters/` with the given files. It is deleted when
-/// the value goes away.
+/// A book in a fresh temporary folder: `chapters/` with the given files, and a `book.toml`
+/// that lists them all in one part (kept up to date before each build, unless a test
+/// writes its own). It is deleted when the value goes away.
 final class TestBook: @unchecked Sendable {
   let root: URL
+  /// Whether `book.toml` is rewritten to list every chapter file before each build.
+  var listsEveryChapter = true
 
   /// Creates the book with `chapters` (file name → text) under `chapters/`.
   init(_ chapters: [String: String] = [:]) throws {
@@ -68,6 +71,7 @@ final class TestBook: @unchecked Sendable {
     try FileManager.default.createDirectory(
       at: root.appendingPathComponent("chapters"), withIntermediateDirectories: true)
     for (name, text) in chapters { try write(name, text) }
+    try listChapters()
   }
 
   deinit { try? FileManager.default.removeItem(at: root) }
@@ -75,6 +79,24 @@ final class TestBook: @unchecked Sendable {
   /// Writes `chapters/<name>`.
   func write(_ name: String, _ text: String) throws {
     try Data(text.utf8).write(to: root.appendingPathComponent("chapters/\(name)"))
+    try listChapters()
+  }
+
+  /// Writes a `book.toml` whose one part lists every `.md` file in `chapters/`, by number
+  /// (unless `listsEveryChapter` is off).
+  func listChapters() throws {
+    guard listsEveryChapter else { return }
+    let number = { (name: String) in Int(name.prefix { $0.isNumber }) ?? 0 }
+    let folder = root.appendingPathComponent("chapters").path
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { $0.hasSuffix(".md") }
+      .sorted { (number($0), $0) < (number($1), $1) }
+    var text = "[book]\ntitle = \"Test book\"\n"
+    if !names.isEmpty {
+      text += "\n[[part]]\nname = \"Chapters\"\nchapters = ["
+      text += names.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+    }
+    try Data(text.utf8).write(to: root.appendingPathComponent("book.toml"))
   }
 
   /// The text of a file under the root, such as `chapters/01-a.out`.
@@ -93,6 +115,7 @@ final class TestBook: @unchecked Sendable {
     _ mode: BuildOptions.Mode = .build, force: Bool = false, checkDeterminism: Bool = false,
     log: LogLines = LogLines()
   ) throws -> BuildReport {
+    try listChapters()
     var options = BuildOptions(root: root)
     options.mode = checkDeterminism ? .checkDeterminism : mode
     options.force = force
@@ -119,6 +142,7 @@ final class TestBook: @unchecked Sendable {
   /// Starts the `rlbook` binary on this book, its standard error going to
   /// `.stderr-PID` under the root.
   func startTool(_ arguments: [String]) throws -> Process {
+    try listChapters()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try Prerequisites.rlbookBinary())
     process.arguments =

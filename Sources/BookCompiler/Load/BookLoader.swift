@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds and parses every chapter in a book's `chapters/` folder, in the order of the numbers
-/// that start their file names (`01-the-loop.md`, `02-bandits.md`, …).
+/// Reads a book: its `book.toml`, then every chapter that the book's parts list, in that
+/// order. Chapter files are named by their number (`01-first-steps.md`, `02-next.md`, …),
+/// and the listing must follow the numbers.
 public enum BookLoader {
   /// The chapters folder, relative to the book root.
   public static let chaptersFolder = "chapters"
@@ -18,10 +19,22 @@ public enum BookLoader {
 
   /// Loads every chapter that parses, and the errors of those that don't.
   ///
-  /// - Throws: only when there is no chapters folder or it holds no chapters.
+  /// - Throws: only when `book.toml` is missing or invalid, or when there is no chapters
+  ///   folder or it holds no chapters.
   public static func loadAll(root: URL) throws(BookErrors) -> (
     chapters: [Chapter], errors: [BookError]
   ) {
+    let book = try loadBook(root: root)
+    return (book.chapters, book.errors)
+  }
+
+  /// Loads `book.toml`, every listed chapter that parses, and the errors of the others
+  /// (including chapters missing from the listing, or listed but missing).
+  ///
+  /// - Throws: only when `book.toml` is missing or invalid, or when there is no chapters
+  ///   folder or it holds no chapters.
+  public static func loadBook(root: URL) throws(BookErrors) -> LoadedBook {
+    let manifest = try ManifestParser.load(root: root)
     let folder = root.appendingPathComponent(chaptersFolder)
     let names: [String]
     do {
@@ -41,15 +54,16 @@ public enum BookLoader {
       ])
     }
     var chapters = [Chapter]()
-    var errors = [BookError]()
+    let (listed, listingErrors) = ChapterListing.check(manifest, files: names)
+    var errors = listingErrors + SiteFolderCheck.problems(manifest, root: root)
     var byNumber = [Int: String]()
-    for name in names {
+    for name in listed {
       let path = "\(chaptersFolder)/\(name)"
       guard let (number, slug) = placeInBook(fileName: name) else {
         errors.append(
           BookError(
             stage: .load, path: path,
-            message: "a chapter's file name must start with its number, as in 01-the-loop.md"))
+            message: "a chapter's file name must start with its number, as in 01-first-steps.md"))
         continue
       }
       if let other = byNumber[number] {
@@ -76,7 +90,7 @@ public enum BookLoader {
         errors += error.errors
       }
     }
-    return (chapters, errors)
+    return LoadedBook(manifest: manifest, chapters: chapters, errors: errors)
   }
 
   /// The number and slug in a file name such as `07-policy-gradient.md`.

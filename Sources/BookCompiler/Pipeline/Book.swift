@@ -33,12 +33,12 @@ public struct Book: Sendable {
     // each build works in a folder of its own, and clears the ones before it (under the lock).
     try? FileManager.default.removeItem(at: workFolder.deletingLastPathComponent())
     var report = BuildReport()
-
     // Load.
     let loadStart = Date()
-    let (chapters, loadErrors) = try BookLoader.loadAll(root: options.root)
+    let book = try BookLoader.loadBook(root: options.root)
+    let chapters = book.chapters
     report.parseSeconds = Date().timeIntervalSince(loadStart)
-    report.loadErrors = loadErrors
+    report.loadErrors = book.errors
     let forced = try selectedChapters(chapters)
 
     // Plan, execute, record or compare: each chapter on its own worker, longest first.
@@ -80,16 +80,15 @@ public struct Book: Sendable {
     guard sink.publishesSite, report.errors.isEmpty else { return report }
     let renderStart = Date()
     defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
+    let siteFolder = options.root.appendingPathComponent(book.manifest.siteFolder)
     let publish = PublishStage(
-      siteFolder: options.siteFolder,
-      stamp: SiteStamp(url: cache("site-stamp.json"), site: options.siteFolder),
+      siteFolder: siteFolder, stamp: SiteStamp(url: cache("site-stamp.json"), site: siteFolder),
       force: options.force)
     var outputs = [String: [CellOutput]]()
     for outcome in report.chapters { outputs[outcome.path] = outcome.outputs }
     do {
-      switch try publish.publish(
-        with: render.finalBuilder(), chapters: chapters, outputs: outputs)
-      {
+      let builder = SiteBuilder(manifest: book.manifest, articles: render.finalRenderer())
+      switch try publish.publish(with: builder, chapters: chapters, outputs: outputs) {
       case .written: report.wroteSite = true
       case .alreadyCurrent: report.siteWasCurrent = true
       }

@@ -46,6 +46,8 @@ public struct BuildOptions: Sendable {
 
   /// The scratch folder for the cache, programs and the build lock.
   public var cacheFolder: URL { root.appendingPathComponent(".rlbook-cache") }
-  /// The site folder.
-  public var siteFolder: URL { root.appendingPathComponent("site") }
+  /// The site folder: `[site] folder` in `book.toml`, by default `site`.
+  public var siteFolder: URL {
+    root.appendingPathComponent((try? ManifestParser.load(root: root))?.siteFolder ?? "site")
+  }
 }

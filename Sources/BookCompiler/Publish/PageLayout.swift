@@ -1,36 +1,23 @@
 /// The frame every page shares: head, sidebar (search, theme toggle, table of contents by
 /// part), main column, in-page outline.
 struct PageLayout {
-  /// The book's title.
-  var bookTitle: String
+  /// The book's title, language and parts.
+  var manifest: BookManifest
   /// Every chapter, in order, for the sidebar.
   var chapters: [Chapter]
 
-  /// A part of the book: a run of chapter numbers under one name.
-  struct Part: Sendable {
-    var name: String
-    var chapters: ClosedRange<Int>
-  }
+  /// The book's title.
+  var bookTitle: String { manifest.title }
 
-  /// The book's parts. Chapters outside every range are listed under "More".
-  static let parts = [
-    Part(name: "Part 0 · The loop", chapters: 1...1),
-    Part(name: "Part I · Tables", chapters: 2...6),
-    Part(name: "Part II · Policy gradients", chapters: 7...12),
-    Part(name: "Part III · Language models", chapters: 13...18),
-    Part(name: "Coda", chapters: 19...19),
-  ]
-
-  /// The chapters grouped by part, in order, leaving out empty parts.
+  /// The chapters grouped by the book's parts, in order, leaving out empty parts. A chapter
+  /// is matched to its part by file name; the loader has checked that each is listed once.
   func grouped() -> [(name: String, chapters: [Chapter])] {
-    var groups = [(name: String, chapters: [Chapter])]()
-    for part in Self.parts {
-      let members = chapters.filter { part.chapters.contains($0.number) }
-      if !members.isEmpty { groups.append((part.name, members)) }
+    var byFile = [String: Chapter]()
+    for chapter in chapters { byFile[chapter.baseName + ".md"] = chapter }
+    return manifest.parts.compactMap { part in
+      let members = part.chapters.compactMap { byFile[$0] }
+      return members.isEmpty ? nil : (part.name, members)
     }
-    let others = chapters.filter { c in !Self.parts.contains { $0.chapters.contains(c.number) } }
-    if !others.isEmpty { groups.append(("More", others)) }
-    return groups
   }
 
   /// Sets the saved theme before the first paint, so a dark page never flashes light.
@@ -84,11 +71,15 @@ struct PageLayout {
       onThisPage += "</ul></nav>\n"
     }
     let mathCSS = math ? "<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">\n" : ""
-    let meta =
+    var meta =
       description.map { "<meta name=\"description\" content=\"\(HTML.escape($0))\">\n" } ?? ""
+    if !manifest.authors.isEmpty {
+      let authors = HTML.escape(manifest.authors.joined(separator: ", "))
+      meta += "<meta name=\"author\" content=\"\(authors)\">\n"
+    }
     return """
       <!DOCTYPE html>
-      <html lang="en">
+      <html lang="\(HTML.escape(manifest.language))">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">

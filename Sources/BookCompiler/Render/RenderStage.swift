@@ -5,13 +5,13 @@ import Foundation
 /// Rendering starts while chapters still run. When the first chapter has to run, the
 /// book's formulas go to KaTeX in the background (one `node` process for the whole build),
 /// and every chapter that finishes has its article rendered right away by its own worker.
-/// The final `SiteBuilder.build` then only assembles pages. A build where nothing runs never
+/// The publish stage (`SiteBuilder.build`) then only assembles pages. A build where nothing runs never
 /// starts any of this.
 final class RenderStage: @unchecked Sendable {
   private let chapters: [Chapter]
   private let cacheFile: URL
   private let lock = NSLock()
-  private var builder: SiteBuilder?
+  private var renderer: ArticleRenderer?
   private let typesetting = DispatchGroup()
 
   init(chapters: [Chapter], cacheFile: URL) {
@@ -21,23 +21,23 @@ final class RenderStage: @unchecked Sendable {
 
   /// Renders `chapter`'s article now that its outputs are known.
   func chapterFinished(_ chapter: Chapter, outputs: [CellOutput]) {
-    let builder = started()
+    let renderer = started()
     typesetting.wait()
-    builder.prerender(chapter, outputs: outputs, in: chapters)
+    renderer.prerender(chapter, outputs: outputs, in: chapters)
   }
 
-  /// The builder for the final assembly: the one already at work, or a new one.
-  func finalBuilder() -> SiteBuilder {
-    let existing = lock.withLock { builder }
+  /// The renderer for the publish stage: the one already at work, or a new one.
+  func finalRenderer() -> ArticleRenderer {
+    let existing = lock.withLock { renderer }
     typesetting.wait()
-    return existing ?? SiteBuilder(cacheFile: cacheFile)
+    return existing ?? ArticleRenderer(cacheFile: cacheFile)
   }
 
-  private func started() -> SiteBuilder {
+  private func started() -> ArticleRenderer {
     lock.withLock {
-      if let builder { return builder }
-      let fresh = SiteBuilder(cacheFile: cacheFile)
-      builder = fresh
+      if let renderer { return renderer }
+      let fresh = ArticleRenderer(cacheFile: cacheFile)
+      renderer = fresh
       let chapters = self.chapters
       typesetting.enter()
       DispatchQueue.global().async { [typesetting] in

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Notices edits by polling modification times and sizes: the chapters (`chapters/*.md`) and
-/// the RL library's sources (`Sources/RL/**/*.swift`). Polling is simple and portable, and a
+/// `book.toml`, and the RL library's sources (`Sources/RL/**/*.swift`). Polling is simple and portable, and a
 /// book has few enough files that a scan costs well under a millisecond.
 struct SourceWatcher: Sendable {
   /// What changed since the last scan.
@@ -17,14 +17,13 @@ struct SourceWatcher: Sendable {
 
   init(root: URL) {
     self.root = root
-    chapters = Self.scan(root.appendingPathComponent("chapters"), suffix: ".md", deep: false)
+    chapters = Self.scanBook(root)
     library = Self.scan(root.appendingPathComponent("Sources/RL"), suffix: ".swift", deep: true)
   }
 
   /// Scans again and says what differs from the previous scan.
   mutating func poll() -> Changes {
-    let newChapters = Self.scan(
-      root.appendingPathComponent("chapters"), suffix: ".md", deep: false)
+    let newChapters = Self.scanBook(root)
     let newLibrary = Self.scan(
       root.appendingPathComponent("Sources/RL"), suffix: ".swift", deep: true)
     defer {
@@ -32,6 +31,12 @@ struct SourceWatcher: Sendable {
       library = newLibrary
     }
     return Changes(chapters: newChapters != chapters, library: newLibrary != library)
+  }
+
+  /// The chapters and `book.toml`, as `scan` reports them.
+  private static func scanBook(_ root: URL) -> [String: String] {
+    scan(root.appendingPathComponent("chapters"), suffix: ".md", deep: false)
+      .merging(scan(root, suffix: BookManifest.fileName, deep: false)) { a, _ in a }
   }
 
   /// File path → "mtime size" for every matching file under `folder`.

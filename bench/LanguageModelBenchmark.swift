@@ -36,7 +36,7 @@ for (name, config) in [
   ),
 ] {
   var rng = SeededGenerator(seed: 1)
-  let model = TinyLM(config: config, generator: &rng)
+  let model = TinyLM(config: config, using: &rng)
   let ws = TinyLMWorkspace(config: config)
   let batch = (0..<128).map { i in
     TrainingSequence(
@@ -72,7 +72,7 @@ for update in 1...300 {
   training += seconds {
     let batch = (0..<16).map { _ in setup.train[rng.int(below: setup.train.count)] }
     _ = trainer.step(
-      prompts: batch.map(\.prompt), reward: { i, s in batch[i].reward(for: s) }, generator: &rng)
+      prompts: batch.map(\.prompt), reward: { i, s in batch[i].reward(for: s) }, using: &rng)
   }
   if update % 10 == 0, reached == nil,
     trainer.policy.exactMatch(on: setup.heldOut, workspace: ws).passAtOne >= 0.8

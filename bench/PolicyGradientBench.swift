@@ -41,7 +41,8 @@ var updateRates: [Double] = []
 for r in 0..<runs {
   var c = PPOConfiguration()
   c.totalSteps = 20 * 512
-  let t = seconds { _ = trainPPO(configuration: c, seed: UInt64(r + 1)) { CartPole() } }
+  var rng = SeededGenerator(seed: UInt64(r + 1))
+  let t = seconds { _ = trainPPO(configuration: c, using: &rng) { CartPole() } }
   updateRates.append(20 / t)
 }
 print(
@@ -54,8 +55,10 @@ var solveTimes: [Double] = []
 for seed in 1...3 {
   var evalMean = 0.0
   let t = seconds {
-    let run = trainPPO(configuration: PPOConfiguration(), seed: UInt64(seed)) { CartPole() }
-    evalMean = mean(evaluateReturns(run.policy, episodes: 100, seed: 99) { CartPole() })
+    var rng = SeededGenerator(seed: UInt64(seed))
+    let run = trainPPO(configuration: PPOConfiguration(), using: &rng) { CartPole() }
+    var evalRNG = SeededGenerator(seed: 99)
+    evalMean = mean(evaluateReturns(run.policy, episodes: 100, using: &evalRNG) { CartPole() })
   }
   solveTimes.append(t)
   print(

@@ -31,7 +31,7 @@ let repetitions = 5
 let qRate = medianRate(repetitions: repetitions) {
   var generator = SeededGenerator(seed: 1)
   var env = CliffWalking.environment()
-  var learner = TDControlLearner(.qLearning, stateCount: 48, actionCount: 4, stepSize: 0.5)
+  var learner = TDControlLearner(.qLearning, stateCount: 48, actionCount: 4, learningRate: 0.5)
   var steps = 0
   for _ in 0..<20_000 { steps += learner.runEpisode(in: &env, using: &generator).length }
   return steps

@@ -14,7 +14,7 @@ import Testing
 
   @Test func splitIsAPartitionOfTheHundredProblems() {
     var rng = SeededGenerator(seed: 1)
-    let (train, heldOut) = AdditionTask.split(heldOutCount: 30, generator: &rng)
+    let (train, heldOut) = AdditionTask.split(heldOutCount: 30, using: &rng)
     #expect(train.count == 70 && heldOut.count == 30)
     #expect(Set(train).union(heldOut).count == 100)
   }
@@ -22,7 +22,7 @@ import Testing
   @Test func annotatorPrefersTheCorrectAnswerWhenLengthsAgree() {
     var rng = SeededGenerator(seed: 2)
     let pairs = AdditionTask.preferencePairs(
-      from: AdditionTask.allProblems, count: 500, lengthBias: 1, generator: &rng)
+      from: AdditionTask.allProblems, count: 500, lengthBias: 1, using: &rng)
     for pair in pairs {
       let right =
         Vocabulary.digits(of: pair.prompt[0] + pair.prompt[2]) + [Vocabulary.endOfSequence]
@@ -40,12 +40,12 @@ import Testing
     var rng = SeededGenerator(seed: 3)
     let config = TinyLMConfig(
       contextLength: 8, modelWidth: 4, headCount: 2, layerCount: 1, mlpWidth: 6)
-    let model = TinyLM(config: config, generator: &rng)
+    let model = TinyLM(config: config, using: &rng)
     var configuration = GRPOConfiguration()
     configuration.groupSize = 4
     var trainer = GRPOTrainer(policy: model, configuration: configuration)
     let stats = trainer.step(
-      prompts: [AdditionProblem(1, 2).prompt], reward: { _, _ in 1 }, generator: &rng)
+      prompts: [AdditionProblem(1, 2).prompt], reward: { _, _ in 1 }, using: &rng)
     #expect(stats.degenerateGroupFraction == 1)
     #expect(stats.meanKL == 0)
     #expect(trainer.policy.parameters == model.parameters)
@@ -55,10 +55,10 @@ import Testing
     var rng = SeededGenerator(seed: 4)
     let config = TinyLMConfig(
       contextLength: 8, modelWidth: 4, headCount: 2, layerCount: 1, mlpWidth: 6)
-    let model = TinyLM(config: config, generator: &rng)
+    let model = TinyLM(config: config, using: &rng)
     let kl = model.sequenceKL(
       to: model, prompts: [AdditionProblem(3, 4).prompt], samplesPerPrompt: 10, maxNewTokens: 3,
-      generator: &rng)
+      using: &rng)
     #expect(kl.mean == 0 && kl.standardError == 0)
   }
 }

@@ -38,10 +38,10 @@ struct BanditTests {
     "Optimistic greedy (Q₀ = 5, α = 0.1) beats realistic ε = 0.1 in % optimal late (Figure 2.3)")
   func optimisticBeatsRealistic() {
     let optimistic = runBanditTestbed(
-      EpsilonGreedyAgent(arms: 10, epsilon: 0, initialValue: 5, stepSize: 0.1),
+      EpsilonGreedyAgent(arms: 10, epsilon: 0, initialValue: 5, learningRate: 0.1),
       steps: banditSteps, runs: banditRuns, seed: 3)
     let realistic = runBanditTestbed(
-      EpsilonGreedyAgent(arms: 10, epsilon: 0.1, initialValue: 0, stepSize: 0.1),
+      EpsilonGreedyAgent(arms: 10, epsilon: 0.1, initialValue: 0, learningRate: 0.1),
       steps: banditSteps, runs: banditRuns, seed: 3)
     #expect(
       optimistic.meanOptimalFraction(over: late) > realistic.meanOptimalFraction(over: late) + 0.05)
@@ -54,10 +54,10 @@ struct BanditTests {
   @Test("Gradient bandit: the baseline matters when rewards are offset by +4 (Figure 2.5)")
   func gradientBaseline() {
     let with = runBanditTestbed(
-      GradientBanditAgent(arms: 10, stepSize: 0.1, baseline: true), steps: 500, runs: 200,
+      GradientBanditAgent(arms: 10, learningRate: 0.1, baseline: true), steps: 500, runs: 200,
       meanOffset: 4, seed: 4)
     let without = runBanditTestbed(
-      GradientBanditAgent(arms: 10, stepSize: 0.1, baseline: false), steps: 500, runs: 200,
+      GradientBanditAgent(arms: 10, learningRate: 0.1, baseline: false), steps: 500, runs: 200,
       meanOffset: 4, seed: 4)
     #expect(with.meanOptimalFraction(over: 250..<500) > 0.7)
     #expect(

@@ -38,8 +38,8 @@ struct CliffWalkingTests {
     for seed in 0..<UInt64(runs) {
       var g = SeededGenerator(seed: seed)
       var env = CliffWalking.environment()
-      var sarsa = TDControlLearner(.sarsa, stateCount: 48, actionCount: 4, stepSize: 0.5)
-      var q = TDControlLearner(.qLearning, stateCount: 48, actionCount: 4, stepSize: 0.5)
+      var sarsa = TDControlLearner(.sarsa, stateCount: 48, actionCount: 4, learningRate: 0.5)
+      var q = TDControlLearner(.qLearning, stateCount: 48, actionCount: 4, learningRate: 0.5)
       let sarsaEpisodes = sarsa.train(in: &env, episodes: 500, using: &g)
       let qEpisodes = q.train(in: &env, episodes: 500, using: &g)
       sarsaOnline += mean(sarsaEpisodes.suffix(100).map(\.totalReward)) / Double(runs)

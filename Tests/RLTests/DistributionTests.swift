@@ -102,7 +102,7 @@ import Testing
     var g = SeededGenerator(seed: 9)
     let policy = GaussianPolicy(
       observationSize: 3, actionSize: 2, hidden: [4], initialLogStandardDeviation: -0.3,
-      generator: &g)
+      using: &g)
     let s = [0.2, -0.1, 0.5]
     let a = [0.3, -0.2]
     let analytic = policy.logProbabilityGradient(of: a, at: s)

@@ -14,7 +14,7 @@ import Testing
     let truncated = [false, false, false, false, false, true]
     let a = generalizedAdvantageEstimates(
       rewards: rewards, values: values, nextValues: nextValues, terminated: terminated,
-      truncated: truncated, gamma: gamma, lambda: 0
+      truncated: truncated, discount: gamma, lambda: 0
     ).advantages
     for t in rewards.indices {
       let bootstrap = terminated[t] ? 0 : nextValues[t]
@@ -31,7 +31,7 @@ import Testing
     let next = Array(values.dropFirst()) + [0]
     let (a, returns) = generalizedAdvantageEstimates(
       rewards: rewards, values: values, nextValues: next, terminated: terminated,
-      truncated: truncated, gamma: gamma, lambda: 1)
+      truncated: truncated, discount: gamma, lambda: 1)
     var g = 0.0
     for t in stride(from: 5, through: 0, by: -1) {
       g = rewards[t] + gamma * g
@@ -50,13 +50,13 @@ import Testing
     let lam = 0.7
     let a = generalizedAdvantageEstimates(
       rewards: rewards, values: values, nextValues: next, terminated: terminated,
-      truncated: truncated, gamma: gamma, lambda: lam
+      truncated: truncated, discount: gamma, lambda: lam
     ).advantages
     // Episode A on its own, with its truncation treated as a bootstrapped end.
     let aAlone = generalizedAdvantageEstimates(
       rewards: Array(rewards[0..<3]), values: Array(values[0..<3]),
       nextValues: Array(next[0..<3]), terminated: [false, false, false],
-      truncated: [false, false, true], gamma: gamma, lambda: lam
+      truncated: [false, false, true], discount: gamma, lambda: lam
     ).advantages
     #expect(maxRelativeError(Array(a[0..<3]), aAlone) < 1e-12)
     // Its last advantage is the one-step TD error with the bootstrap kept.
@@ -66,7 +66,7 @@ import Testing
     terminatedInstead[2] = true
     let cut = generalizedAdvantageEstimates(
       rewards: rewards, values: values, nextValues: next, terminated: terminatedInstead,
-      truncated: [Bool](repeating: false, count: 6), gamma: gamma, lambda: lam
+      truncated: [Bool](repeating: false, count: 6), discount: gamma, lambda: lam
     ).advantages
     #expect(abs(cut[2] - (rewards[2] - values[2])) < 1e-12)
     #expect(maxRelativeError(Array(cut[3...]), Array(a[3...])) < 1e-12)
@@ -81,7 +81,7 @@ import Testing
     let lam = 0.6
     let a = generalizedAdvantageEstimates(
       rewards: rewards, values: values, nextValues: next, terminated: none, truncated: none,
-      gamma: gamma, lambda: lam
+      discount: gamma, lambda: lam
     ).advantages
     func nStep(_ t: Int, _ k: Int) -> Double {
       var total = 0.0

@@ -10,7 +10,7 @@ import Testing
 
   func model(seed: UInt64) -> TinyLM {
     var rng = SeededGenerator(seed: seed)
-    var m = TinyLM(config: config, generator: &rng)
+    var m = TinyLM(config: config, using: &rng)
     for i in 0...config.modelWidth { m.parameters[m.layout.scalarHead + i] = rng.normal() }
     return m
   }

@@ -6,7 +6,7 @@ import Testing
   /// L = Σ cᵢ·outputᵢ for fixed random c: its gradient exercises every path of backward.
   func checkBackward(_ activation: Activation, sizes: [Int], batch: Int) {
     var g = SeededGenerator(seed: 7)
-    let net = MLP(sizes: sizes, activation: activation, generator: &g)
+    let net = MLP(sizes: sizes, activation: activation, using: &g)
     let x = normals(batch * sizes[0], &g)
     let c = normals(batch * sizes.last!, &g)
     func loss(_ p: [Double]) -> Double {
@@ -34,7 +34,7 @@ import Testing
 
   @Test func backwardAccumulatesIntoTheGradient() {
     var g = SeededGenerator(seed: 1)
-    let net = MLP(sizes: [2, 3, 1], generator: &g)
+    let net = MLP(sizes: [2, 3, 1], using: &g)
     let tape = net.forward([0.3, -0.2], batch: 1)
     var once = [Double](repeating: 0, count: net.parameterCount)
     net.backward(tape, outputGradient: [1], into: &once)
@@ -45,7 +45,7 @@ import Testing
 
   @Test func batchRowsAreIndependent() {
     var g = SeededGenerator(seed: 2)
-    let net = MLP(sizes: [3, 8, 2], generator: &g)
+    let net = MLP(sizes: [3, 8, 2], using: &g)
     let a = normals(3, &g)
     let b = normals(3, &g)
     let both = net.forward(a + b, batch: 2).output
@@ -54,7 +54,7 @@ import Testing
 
   @Test func jacobianVectorProductMatchesFiniteDifferences() {
     var g = SeededGenerator(seed: 3)
-    let net = MLP(sizes: [3, 5, 5, 2], activation: .tanh, generator: &g)
+    let net = MLP(sizes: [3, 5, 5, 2], activation: .tanh, using: &g)
     let x = normals(6, &g)
     let v = normals(net.parameterCount, &g)
     let jv = net.jacobianVectorProduct(net.forward(x, batch: 2), parameterTangent: v)
@@ -74,15 +74,15 @@ import Testing
   @Test func outputGainScalesTheInitialOutput() {
     var g1 = SeededGenerator(seed: 4)
     var g2 = SeededGenerator(seed: 4)
-    let small = MLP(sizes: [4, 16, 2], outputGain: 0.01, generator: &g1)
-    let big = MLP(sizes: [4, 16, 2], outputGain: 1, generator: &g2)
+    let small = MLP(sizes: [4, 16, 2], outputGain: 0.01, using: &g1)
+    let big = MLP(sizes: [4, 16, 2], outputGain: 1, using: &g2)
     let x = [0.1, 0.2, -0.3, 0.4]
     #expect(maxRelativeError(small(x).map { $0 * 100 }, big(x)) < 1e-12)
   }
 
   @Test func valueNetworkLossGradientMatchesFiniteDifferences() {
     var g = SeededGenerator(seed: 5)
-    let v = ValueNetwork(inputSize: 2, hidden: [4], generator: &g)
+    let v = ValueNetwork(inputSize: 2, hidden: [4], using: &g)
     let x = normals(6, &g)
     let targets = [1.0, -0.5, 2.0]
     let analytic = v.squaredErrorLoss(observations: x, targets: targets).gradient

@@ -14,7 +14,7 @@ import Testing
   func clipIsActiveOnlyWhenItBlocksFurtherImprovement(
     advantage: Double, ratio: Double, clipped: Bool
   ) {
-    let s = clippedSurrogateLoss(logRatio: log(ratio), advantage: advantage, epsilon: epsilon)
+    let s = clippedSurrogateLoss(logRatio: log(ratio), advantage: advantage, clipRange: epsilon)
     #expect(s.clipped == clipped)
     #expect((s.dLogProbability == 0) == clipped)
     let expected = -min(advantage * ratio, advantage * min(max(ratio, 0.8), 1.2))
@@ -24,11 +24,12 @@ import Testing
   @Test func surrogateGradientMatchesFiniteDifferences() {
     for advantage in [1.3, -0.7] {
       for logRatio in [-0.5, -0.1, 0.0, 0.1, 0.3] {
-        let s = clippedSurrogateLoss(logRatio: logRatio, advantage: advantage, epsilon: epsilon)
+        let s = clippedSurrogateLoss(logRatio: logRatio, advantage: advantage, clipRange: epsilon)
         let h = 1e-6
         let numeric =
-          (clippedSurrogateLoss(logRatio: logRatio + h, advantage: advantage, epsilon: epsilon).loss
-            - clippedSurrogateLoss(logRatio: logRatio - h, advantage: advantage, epsilon: epsilon)
+          (clippedSurrogateLoss(logRatio: logRatio + h, advantage: advantage, clipRange: epsilon)
+            .loss
+            - clippedSurrogateLoss(logRatio: logRatio - h, advantage: advantage, clipRange: epsilon)
             .loss) / (2 * h)
         #expect(abs(s.dLogProbability - numeric) < 1e-6)
       }
@@ -38,11 +39,11 @@ import Testing
   @Test func valueLossGradientMatchesFiniteDifferences() {
     for clip in [nil, 0.2] as [Double?] {
       for v in [0.3, 0.55, 0.9, 1.4] {
-        let l = valueLoss(value: v, oldValue: 0.5, target: 1.0, epsilon: clip)
+        let l = valueLoss(value: v, oldValue: 0.5, target: 1.0, clipRange: clip)
         let h = 1e-6
         let numeric =
-          (valueLoss(value: v + h, oldValue: 0.5, target: 1.0, epsilon: clip).loss
-            - valueLoss(value: v - h, oldValue: 0.5, target: 1.0, epsilon: clip).loss) / (2 * h)
+          (valueLoss(value: v + h, oldValue: 0.5, target: 1.0, clipRange: clip).loss
+            - valueLoss(value: v - h, oldValue: 0.5, target: 1.0, clipRange: clip).loss) / (2 * h)
         #expect(abs(l.dValue - numeric) < 1e-6)
       }
     }

@@ -6,7 +6,7 @@ import Testing
 /// A linear softmax policy for the corridor: logits = W·[1] + b, four parameters.
 func corridorPolicy(seed: UInt64 = 1) -> CategoricalPolicy {
   var g = SeededGenerator(seed: seed)
-  return CategoricalPolicy(observationSize: 1, actionCount: 2, hidden: [], generator: &g)
+  return CategoricalPolicy(observationSize: 1, actionCount: 2, hidden: [], using: &g)
 }
 
 /// J(θ) for the corridor from the closed form.
@@ -31,9 +31,9 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     let n = 3_000
     var samples: [[Double]] = []
     for _ in 0..<n {
-      let e = sampleEpisode(policy, in: &env, generator: &g)
+      let e = sampleEpisode(policy, in: &env, using: &g)
       let b = [Double](repeating: baseline, count: e.count)
-      samples.append(reinforceGradient(policy, episode: e, gamma: 1, baselines: b))
+      samples.append(reinforceGradient(policy, episode: e, discount: 1, baselines: b))
     }
     for i in exact.indices {
       let column = samples.map { $0[i] }
@@ -48,10 +48,10 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     var plain: [Double] = []
     var withBaseline: [Double] = []
     for _ in 0..<2_000 {
-      let e = sampleEpisode(policy, in: &env, generator: &g)
-      plain.append(reinforceGradient(policy, episode: e, gamma: 1)[0])
+      let e = sampleEpisode(policy, in: &env, using: &g)
+      plain.append(reinforceGradient(policy, episode: e, discount: 1)[0])
       let b = [Double](repeating: -11, count: e.count)
-      withBaseline.append(reinforceGradient(policy, episode: e, gamma: 1, baselines: b)[0])
+      withBaseline.append(reinforceGradient(policy, episode: e, discount: 1, baselines: b)[0])
     }
     #expect(variance(withBaseline) < 0.5 * variance(plain))
   }
@@ -60,10 +60,11 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     var c = REINFORCEConfiguration()
     c.episodes = 1_000
     c.hidden = []
-    c.gamma = 1
-    c.learningRate = 0.02
-    c.baselineLearningRate = 0.1
-    let run = trainREINFORCE(configuration: c, seed: 3) { ShortCorridor() }
+    c.discount = 1
+    c.policyLearningRate = 0.02
+    c.valueLearningRate = 0.1
+    var rng = SeededGenerator(seed: 3)
+    let run = trainREINFORCE(configuration: c, using: &rng) { ShortCorridor() }
     let p = run.policy.distribution([1]).probabilities[1]
     #expect(abs(p - ShortCorridor.optimalProbabilityRight) < 0.1)
   }
@@ -74,7 +75,8 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     var c = ActorCriticConfiguration()
     c.totalSteps = 15_000
     c.hidden = [16]
-    let run = trainActorCritic(configuration: c, seed: 1) { CartPole() }
+    var rng = SeededGenerator(seed: 1)
+    let run = trainActorCritic(configuration: c, using: &rng) { CartPole() }
     let returns = run.episodes.map(\.return)
     #expect(mean(Array(returns.suffix(10))) > 2 * mean(Array(returns.prefix(10))))
   }
@@ -83,9 +85,10 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     var c = A2CConfiguration()
     c.totalSteps = 8_000
     c.hidden = []
-    c.gamma = 1
+    c.discount = 1
     c.learningRate = 0.01
-    let run = trainA2C(configuration: c, seed: 2) { ShortCorridor() }
+    var rng = SeededGenerator(seed: 2)
+    let run = trainA2C(configuration: c, using: &rng) { ShortCorridor() }
     #expect(corridorValue(run.policy) > -14)
   }
 }
@@ -108,10 +111,10 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     var envs = VectorEnvironment(count: 1, seed: 1) { ShortCorridor(maxEpisodeSteps: 2) }
     var g = SeededGenerator(seed: 5)
     let policy = corridorPolicy()
-    var value = ValueNetwork(inputSize: 1, hidden: [], generator: &g)
+    var value = ValueNetwork(inputSize: 1, hidden: [], using: &g)
     value.network.parameters = [0, -7]  // V ≡ −7
     let r = Rollout.collect(
-      from: &envs, policy: policy, value: value, steps: 6, startStep: 0, generator: &g)
+      from: &envs, policy: policy, value: value, steps: 6, startStep: 0, using: &g)
     for t in 0..<6 {
       if r.terminated[t] {
         #expect(r.nextValues[t] == 0)
@@ -127,7 +130,7 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
   @Test func fisherVectorProductIsTheHessianOfTheMeanKL() {
     var g = SeededGenerator(seed: 6)
     let policy = CategoricalPolicy(
-      observationSize: 3, actionCount: 3, hidden: [4], outputGain: 1, generator: &g)
+      observationSize: 3, actionCount: 3, hidden: [4], outputGain: 1, using: &g)
     let batch = 5
     let obs = normals(batch * 3, &g)
     let (old, tape) = policy.distributions(obs, batch: batch)
@@ -160,7 +163,8 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     c.stepsPerRollout = 128
     c.hidden = [8]
     c.maxKL = 0.005
-    let (_, logs) = trainTRPO(configuration: c, seed: 1) { CartPole() }
+    var rng = SeededGenerator(seed: 1)
+    let logs = trainTRPO(configuration: c, using: &rng) { CartPole() }.updates
     #expect(logs.count == 16)
     #expect(logs.allSatisfy { $0.kl <= c.maxKL })
     #expect(logs.contains { $0.stepFraction > 0 })
@@ -169,16 +173,17 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
 
 @Suite struct PPOTests {
   @Test(arguments: [
-    PPOObjective.clip(epsilon: 0.2), .adaptiveKLPenalty(targetKL: 0.01, initialBeta: 1),
+    PPOObjective.clip, .adaptiveKLPenalty(targetKL: 0.01, initialBeta: 1),
   ])
   func ppoLearnsTheCorridor(objective: PPOObjective) {
     var c = PPOConfiguration()
     c.totalSteps = 8_192
     c.hidden = []
-    c.gamma = 1
+    c.discount = 1
     c.learningRate = 0.02
     c.objective = objective
-    let run = trainPPO(configuration: c, seed: 1) { ShortCorridor() }
+    var rng = SeededGenerator(seed: 1)
+    let run = trainPPO(configuration: c, using: &rng) { ShortCorridor() }
     #expect(corridorValue(run.policy) > -13)
   }
 
@@ -187,10 +192,11 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     c.totalSteps = 4_096
     c.hidden = [8]
     c.objective = .adaptiveKLPenalty(targetKL: 0.01, initialBeta: 1)
-    let run = trainPPO(configuration: c, seed: 1) { CartPole() }
+    var rng = SeededGenerator(seed: 1)
+    let run = trainPPO(configuration: c, using: &rng) { CartPole() }
     for (a, b) in zip(run.updates, run.updates.dropFirst()) {
       #expect(
-        b.beta == adaptedPenaltyCoefficient(a.beta, measuredKL: a.approximateKL, target: 0.01))
+        b.beta == adaptedPenaltyCoefficient(a.beta, measuredKL: a.kl, target: 0.01))
     }
   }
 
@@ -198,8 +204,10 @@ func corridorValue(_ policy: CategoricalPolicy) -> Double {
     var c = PPOConfiguration()
     c.totalSteps = 1_024
     c.hidden = [8]
-    let a = trainPPO(configuration: c, seed: 5) { CartPole() }
-    let b = trainPPO(configuration: c, seed: 5) { CartPole() }
+    var rngA = SeededGenerator(seed: 5)
+    let a = trainPPO(configuration: c, using: &rngA) { CartPole() }
+    var rngB = SeededGenerator(seed: 5)
+    let b = trainPPO(configuration: c, using: &rngB) { CartPole() }
     #expect(a.policy.network.parameters == b.policy.network.parameters)
   }
 }

@@ -10,7 +10,7 @@ struct TemporalDifferenceTests {
     let policy = TabularPolicy.uniform(stateCount: 7, actionCount: 2)
     var env = RandomWalk.environment()
     var g = SeededGenerator(seed: 11)
-    var td = TDZeroPredictor(stateCount: 7, stepSize: 0.02, initialValue: 0.5)
+    var td = TDZeroPredictor(stateCount: 7, learningRate: 0.02, initialValue: 0.5)
     var mc = MonteCarloPredictor(stateCount: 7)
     for _ in 0..<3000 {
       td.runEpisode(policy: policy, in: &env, using: &g)
@@ -26,8 +26,8 @@ struct TemporalDifferenceTests {
     var g2 = SeededGenerator(seed: 3)
     var env1 = CliffWalking.environment()
     var env2 = CliffWalking.environment()
-    var sarsa = TDControlLearner(.sarsa, stateCount: 48, actionCount: 4, stepSize: 0.5)
-    var nStep = NStepSarsaLearner(n: 1, stateCount: 48, actionCount: 4, stepSize: 0.5)
+    var sarsa = TDControlLearner(.sarsa, stateCount: 48, actionCount: 4, learningRate: 0.5)
+    var nStep = NStepSarsaLearner(n: 1, stateCount: 48, actionCount: 4, learningRate: 0.5)
     let a = sarsa.train(in: &env1, episodes: 50, using: &g1)
     let b = nStep.train(in: &env2, episodes: 50, using: &g2)
     #expect(a == b)
@@ -41,8 +41,9 @@ struct TemporalDifferenceTests {
     var env1 = CliffWalking.environment()
     var env2 = CliffWalking.environment()
     var expected = TDControlLearner(
-      .expectedSarsa, stateCount: 48, actionCount: 4, stepSize: 0.5, epsilon: 0)
-    var q = TDControlLearner(.qLearning, stateCount: 48, actionCount: 4, stepSize: 0.5, epsilon: 0)
+      .expectedSarsa, stateCount: 48, actionCount: 4, learningRate: 0.5, epsilon: 0)
+    var q = TDControlLearner(
+      .qLearning, stateCount: 48, actionCount: 4, learningRate: 0.5, epsilon: 0)
     #expect(
       expected.train(in: &env1, episodes: 30, using: &g1)
         == q.train(in: &env2, episodes: 30, using: &g2))
@@ -57,7 +58,7 @@ struct TemporalDifferenceTests {
     var env2 = DynaMaze.environment()
     var dyna = DynaQLearner(planningSteps: 0, stateCount: 54, actionCount: 4)
     var q = TDControlLearner(
-      .qLearning, stateCount: 54, actionCount: 4, stepSize: 0.1, discount: 0.95)
+      .qLearning, stateCount: 54, actionCount: 4, learningRate: 0.1, discount: 0.95)
     for _ in 0..<20 {
       #expect(dyna.runEpisode(in: &env1, using: &g1) == q.runEpisode(in: &env2, using: &g2))
     }

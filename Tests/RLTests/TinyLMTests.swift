@@ -18,7 +18,7 @@ import Testing
 
   @Test func everyParameterGradientMatchesFiniteDifferences() {
     var rng = SeededGenerator(seed: 7)
-    var model = TinyLM(config: config, generator: &rng)
+    var model = TinyLM(config: config, using: &rng)
     // Give the scalar head weights too, so its input gradient is exercised.
     for i in 0..<(config.modelWidth + 1) {
       model.parameters[model.layout.scalarHead + i] = rng.normal()
@@ -47,10 +47,10 @@ import Testing
 
   @Test func incrementalForwardMatchesFullForward() {
     var rng = SeededGenerator(seed: 3)
-    let model = TinyLM(config: config, generator: &rng)
+    let model = TinyLM(config: config, using: &rng)
     let ws = TinyLMWorkspace(config: config)
     let sequence = model.generate(
-      prompt: [1, Vocabulary.plus, 2, Vocabulary.equals], maxNewTokens: 2, generator: &rng,
+      prompt: [1, Vocabulary.plus, 2, Vocabulary.equals], maxNewTokens: 2, using: &rng,
       workspace: ws)
     let cached = (0..<sequence.count).map { ws.logits(at: $0) }
     let full = TinyLMWorkspace(config: config)
@@ -60,7 +60,7 @@ import Testing
 
   @Test func logProbabilitiesAreNormalisedAndCausal() {
     var rng = SeededGenerator(seed: 5)
-    let model = TinyLM(config: config, generator: &rng)
+    let model = TinyLM(config: config, using: &rng)
     let ws = TinyLMWorkspace(config: config)
     model.forward(tokens: [1, 2, 3], count: 3, workspace: ws)
     let total = (0..<Vocabulary.size).map { exp(ws.logProbability(of: $0, at: 1)) }.reduce(0, +)
@@ -83,14 +83,14 @@ import Testing
 
   @Test func topKSamplingNeverLeavesTheTopK() {
     var rng = SeededGenerator(seed: 11)
-    let model = TinyLM(config: config, generator: &rng)
+    let model = TinyLM(config: config, using: &rng)
     let ws = TinyLMWorkspace(config: config)
     model.forward(tokens: [1, 2], count: 2, workspace: ws)
     let logits = ws.logits(at: 1)
     let allowed = Set(logits.indices.sorted { logits[$0] > logits[$1] }.prefix(3))
     for _ in 0..<200 {
       let s = model.generate(
-        prompt: [1, 2], maxNewTokens: 1, topK: 3, generator: &rng, workspace: ws)
+        prompt: [1, 2], maxNewTokens: 1, topK: 3, using: &rng, workspace: ws)
       #expect(allowed.contains(s[2]))
     }
   }

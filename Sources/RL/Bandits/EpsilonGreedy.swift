@@ -7,16 +7,16 @@ public struct EpsilonGreedyAgent: BanditAgent {
   /// The exploration probability ε.
   public let epsilon: Double
   /// The constant step size α, or `nil` for sample averages.
-  public let stepSize: Double?
+  public let learningRate: Double?
   /// The current estimates Q(a).
   public private(set) var estimates: [Double]
   /// How often each arm was pulled.
   public private(set) var counts: [Int]
 
   /// Creates an agent with all estimates at `initialValue`.
-  public init(arms: Int, epsilon: Double, initialValue: Double = 0, stepSize: Double? = nil) {
+  public init(arms: Int, epsilon: Double, initialValue: Double = 0, learningRate: Double? = nil) {
     self.epsilon = epsilon
-    self.stepSize = stepSize
+    self.learningRate = learningRate
     self.estimates = Array(repeating: initialValue, count: arms)
     self.counts = Array(repeating: 0, count: arms)
   }
@@ -30,7 +30,7 @@ public struct EpsilonGreedyAgent: BanditAgent {
   /// Q(a) ← Q(a) + α (R − Q(a)), with α = 1/n(a) for sample averages.
   public mutating func update(arm: Int, reward: Double) {
     counts[arm] += 1
-    let alpha = stepSize ?? 1 / Double(counts[arm])
+    let alpha = learningRate ?? 1 / Double(counts[arm])
     estimates[arm] += alpha * (reward - estimates[arm])
   }
 }

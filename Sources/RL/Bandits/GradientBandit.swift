@@ -5,7 +5,7 @@
 /// R̄ is the running average of all rewards so far, or zero without a baseline.
 public struct GradientBanditAgent: BanditAgent {
   /// The step size α.
-  public let stepSize: Double
+  public let learningRate: Double
   /// Whether the average reward is subtracted as a baseline.
   public let usesBaseline: Bool
   /// The preferences H(a).
@@ -16,8 +16,8 @@ public struct GradientBanditAgent: BanditAgent {
   var time = 0
 
   /// Creates an agent with all preferences at zero.
-  public init(arms: Int, stepSize: Double, baseline: Bool = true) {
-    self.stepSize = stepSize
+  public init(arms: Int, learningRate: Double, baseline: Bool = true) {
+    self.learningRate = learningRate
     self.usesBaseline = baseline
     self.preferences = Array(repeating: 0, count: arms)
     self.probabilities = Array(repeating: 1 / Double(arms), count: arms)
@@ -36,7 +36,7 @@ public struct GradientBanditAgent: BanditAgent {
     let advantage = reward - (usesBaseline ? averageReward : 0)
     for a in preferences.indices {
       let indicator = a == arm ? 1.0 : 0.0
-      preferences[a] += stepSize * advantage * (indicator - probabilities[a])
+      preferences[a] += learningRate * advantage * (indicator - probabilities[a])
     }
   }
 }

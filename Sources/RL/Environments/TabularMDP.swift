@@ -75,11 +75,6 @@ public struct TabularMDP: Sendable {
     return allOutcomes[offsets[pair]..<offsets[pair + 1]]
   }
 
-  /// The expected immediate reward r(s, a) = Σ p(s′, r | s, a) r.
-  public func expectedReward(_ state: Int, _ action: Int) -> Double {
-    outcomes(state, action).reduce(0) { $0 + $1.probability * $1.reward }
-  }
-
   /// The one-step lookahead q(s, a) = Σ p(s′, r | s, a) [r + γ v(s′)], with v = 0 at
   /// terminal states.
   @inlinable

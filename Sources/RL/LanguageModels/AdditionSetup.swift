@@ -8,8 +8,8 @@ public struct AdditionSetup: Sendable {
   public var heldOut: [AdditionProblem]
   /// The SFT base model.
   public var base: TinyLM
-  /// The SFT loss at every step.
-  public var sftLosses: [Double]
+  /// The SFT statistics of every step.
+  public var sftHistory: [SFTStepStatistics]
   /// The generator, after everything above was drawn from it.
   public var generator: SeededGenerator
 
@@ -20,23 +20,24 @@ public struct AdditionSetup: Sendable {
   /// - Complexity: about 4 s on one core (release build).
   public init(seed: UInt64 = 2024) {
     var rng = SeededGenerator(seed: seed)
-    (train, heldOut) = AdditionTask.split(heldOutCount: 30, generator: &rng)
+    (train, heldOut) = AdditionTask.split(heldOutCount: 30, using: &rng)
     let data = AdditionTask.noisyDemonstrations(
-      from: AdditionTask.allProblems, count: 2000, noise: 0.65, generator: &rng)
-    var model = TinyLM(config: AdditionTask.modelConfig, generator: &rng)
-    sftLosses = supervisedFineTune(
-      &model, on: data, steps: 1500, batchSize: 32, learningRate: 3e-3, generator: &rng)
+      from: AdditionTask.allProblems, count: 2000, noise: 0.65, using: &rng)
+    var model = TinyLM(config: AdditionTask.modelConfig, using: &rng)
+    sftHistory = supervisedFineTune(
+      &model, on: data, configuration: SFTConfiguration(), using: &rng)
     base = model
     generator = rng
   }
 
-  /// Preference pairs from the length-biased annotator (``AdditionTask/preferencePairs(from:count:lengthBias:nearMissFraction:generator:)``
-  /// with bias 0.7): 4,000 on the training problems and 500 on the held-out ones.
+  /// Preference pairs from the length-biased annotator
+  /// (``AdditionTask/preferencePairs(from:count:lengthBias:nearMissFraction:using:)`` with bias
+  /// 0.7): 4,000 on the training problems and 500 on the held-out ones.
   public mutating func preferenceData() -> (train: [PreferencePair], heldOut: [PreferencePair]) {
     let a = AdditionTask.preferencePairs(
-      from: train, count: 4000, lengthBias: 0.7, generator: &generator)
+      from: train, count: 4000, lengthBias: 0.7, using: &generator)
     let b = AdditionTask.preferencePairs(
-      from: heldOut, count: 500, lengthBias: 0.7, generator: &generator)
+      from: heldOut, count: 500, lengthBias: 0.7, using: &generator)
     return (a, b)
   }
 
@@ -45,12 +46,14 @@ public struct AdditionSetup: Sendable {
   /// training pairs' responses have mean 0 and standard deviation 1.
   ///
   /// - Complexity: about 8 s on one core (release build).
-  public mutating func rewardModel(pairs: [PreferencePair]) -> (model: TinyLM, accuracy: [Double]) {
+  public mutating func rewardModel(pairs: [PreferencePair])
+    -> (model: TinyLM, history: [RewardModelStepStatistics])
+  {
     var rm = base
-    let accuracy = trainRewardModel(
-      &rm, on: pairs, steps: 2000, batchSize: 32, learningRate: 2e-3, generator: &generator)
+    let history = trainRewardModel(
+      &rm, on: pairs, configuration: RewardModelConfiguration(), using: &generator)
     rm.normalizeScores(
       on: pairs.flatMap { [$0.chosenSequence.tokens, $0.rejectedSequence.tokens] })
-    return (rm, accuracy)
+    return (rm, history)
   }
 }

@@ -58,7 +58,7 @@ public enum AdditionTask {
   }
 
   /// A seeded split of the 100 problems into `heldOutCount` held-out problems and the rest.
-  public static func split(heldOutCount: Int, generator: inout SeededGenerator)
+  public static func split(heldOutCount: Int, using generator: inout SeededGenerator)
     -> (train: [AdditionProblem], heldOut: [AdditionProblem])
   {
     let order = generator.permutation(allProblems.count)
@@ -68,7 +68,7 @@ public enum AdditionTask {
   }
 
   /// A wrong but plausible sum: the true sum shifted by ±1 or ±2 (kept within 0…18).
-  public static func nearMiss(for problem: AdditionProblem, generator: inout SeededGenerator)
+  public static func nearMiss(for problem: AdditionProblem, using generator: inout SeededGenerator)
     -> Int
   {
     let sum = problem.a + problem.b
@@ -84,12 +84,12 @@ public enum AdditionTask {
   /// on the right one.
   public static func noisyDemonstrations(
     from problems: [AdditionProblem], count: Int, noise: Double,
-    generator: inout SeededGenerator
+    using generator: inout SeededGenerator
   ) -> [TrainingSequence] {
     (0..<count).map { _ in
       let problem = problems[generator.int(below: problems.count)]
       var answer = problem.a + problem.b
-      if generator.bernoulli(noise) { answer = nearMiss(for: problem, generator: &generator) }
+      if generator.bernoulli(noise) { answer = nearMiss(for: problem, using: &generator) }
       return TrainingSequence(
         tokens: problem.prompt + Vocabulary.digits(of: answer) + [Vocabulary.endOfSequence],
         responseStart: problem.prompt.count)

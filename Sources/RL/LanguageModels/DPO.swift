@@ -8,8 +8,8 @@ public struct ReferenceLogProbabilities: Sendable {
   public var rejected: Double
 }
 
-/// Summary numbers of DPO on a set of pairs.
-public struct DPOStatistics: Sendable {
+/// Summary numbers of DPO on a set of pairs: one step's minibatch, or any evaluation set.
+public struct DPOStepStatistics: Sendable {
   /// The mean implicit-reward margin β·[(log π/π_ref)(chosen) − (log π/π_ref)(rejected)].
   public var meanMargin: Double
   /// The fraction of pairs with a positive margin.
@@ -32,12 +32,13 @@ public struct DPOStatistics: Sendable {
 public func dpoLoss(
   policy: TinyLM, pairs: [PreferencePair], reference: [ReferenceLogProbabilities], beta: Double,
   workspace ws: TinyLMWorkspace
-) -> (loss: Double, gradient: [Double], statistics: DPOStatistics) {
+) -> (loss: Double, gradient: [Double], statistics: DPOStepStatistics) {
   precondition(pairs.count == reference.count, "one reference entry per pair")
   var gradient = [Double](repeating: 0, count: policy.parameterCount)
   var coefficients = [Double](repeating: 0, count: policy.config.contextLength)
   var loss = 0.0
-  var stats = DPOStatistics(meanMargin: 0, accuracy: 0, meanChosenReward: 0, meanRejectedReward: 0)
+  var stats = DPOStepStatistics(
+    meanMargin: 0, accuracy: 0, meanChosenReward: 0, meanRejectedReward: 0)
   let n = Double(pairs.count)
   for (pair, ref) in zip(pairs, reference) {
     let chosen = pair.chosenSequence
@@ -83,22 +84,41 @@ extension TinyLM {
   }
 }
 
-/// Trains `policy` with DPO against the frozen `reference` for `steps` Adam steps on
-/// minibatches of `batchSize` pairs. Returns each step's minibatch statistics.
+/// Settings for ``trainDPO(_:reference:on:configuration:using:)`` (names follow TRL's
+/// `DPOConfig` where one exists).
+public struct DPOConfiguration: Sendable {
+  /// β, the scale of the implicit reward β·log(π/π_ref) (TRL `beta`; default 0.1).
+  public var beta = 0.1
+  /// Adam steps (default 50).
+  public var steps = 50
+  /// Pairs per step, drawn with replacement (default 32).
+  public var batchSize = 32
+  /// Adam's step size (default 10⁻³).
+  public var learningRate = 1e-3
+  /// The gradient-norm clip (default 1).
+  public var maxGradientNorm = 1.0
+
+  /// The defaults.
+  public init() {}
+}
+
+/// Trains `policy` with DPO against the frozen `reference`: Adam steps on minibatches of
+/// pairs, minimising ``dpoLoss(policy:pairs:reference:beta:workspace:)``. Returns every
+/// step's minibatch statistics.
 public func trainDPO(
-  _ policy: inout TinyLM, reference: TinyLM, on pairs: [PreferencePair], beta: Double,
-  steps: Int, batchSize: Int, learningRate: Double, generator: inout SeededGenerator
-) -> [DPOStatistics] {
+  _ policy: inout TinyLM, reference: TinyLM, on pairs: [PreferencePair],
+  configuration c: DPOConfiguration = DPOConfiguration(), using generator: inout SeededGenerator
+) -> [DPOStepStatistics] {
   let ws = TinyLMWorkspace(config: policy.config)
   let refs = reference.referenceLogProbabilities(for: pairs, workspace: ws)
-  var optimizer = Adam(count: policy.parameterCount, learningRate: learningRate)
-  var history = [DPOStatistics]()
-  for _ in 0..<steps {
-    let idx = (0..<batchSize).map { _ in generator.int(below: pairs.count) }
+  var optimizer = Adam(count: policy.parameterCount, learningRate: c.learningRate)
+  var history = [DPOStepStatistics]()
+  for _ in 0..<c.steps {
+    let idx = (0..<c.batchSize).map { _ in generator.int(below: pairs.count) }
     var (_, gradient, stats) = dpoLoss(
-      policy: policy, pairs: idx.map { pairs[$0] }, reference: idx.map { refs[$0] }, beta: beta,
-      workspace: ws)
-    clipGradientNorm(&gradient, maxNorm: 1)
+      policy: policy, pairs: idx.map { pairs[$0] }, reference: idx.map { refs[$0] },
+      beta: c.beta, workspace: ws)
+    clipGradientNorm(&gradient, maxNorm: c.maxGradientNorm)
     optimizer.step(&policy.parameters, gradient: gradient)
     history.append(stats)
   }

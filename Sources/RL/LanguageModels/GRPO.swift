@@ -1,27 +1,31 @@
 /// The settings of a GRPO run (names follow TRL's `GRPOConfig` where one exists).
 public struct GRPOConfiguration: Sendable {
-  /// G, the samples per prompt (TRL `num_generations`, verl `rollout.n`).
+  /// G, the samples per prompt (TRL `num_generations`, verl `rollout.n`; default 8).
   public var groupSize = 8
-  /// Prompts per update; the batch holds `promptsPerStep × groupSize` responses.
+  /// Prompts per update; the batch holds `promptsPerStep × groupSize` responses (default 16).
   public var promptsPerStep = 16
-  /// ε of the clipped ratio (TRL `epsilon`, verl `clip_ratio`).
+  /// ε of the clipped ratio (TRL `epsilon`, verl `clip_ratio`; default 0.2).
   public var clipRange = 0.2
-  /// β, the weight of the k3 KL-to-reference term in the loss (TRL `beta`).
+  /// β, the weight of the k3 KL-to-reference term in the loss (TRL `beta`; default 0.04).
   public var klCoefficient = 0.04
-  /// Whether advantages are divided by the group's standard deviation (TRL `scale_rewards`).
+  /// Whether advantages are divided by the group's standard deviation (TRL `scale_rewards`;
+  /// default: yes).
   public var scaleRewardsByStandardDeviation = true
-  /// How token losses are averaged (TRL `loss_type`).
+  /// How token losses are averaged (TRL `loss_type`; default: per-sequence mean, then the
+  /// batch mean).
   public var aggregation = LossAggregation.sequenceMeanThenBatchMean
-  /// Adam's step size.
+  /// Adam's step size (default 2·10⁻³).
   public var learningRate = 2e-3
-  /// Passes over each batch, μ (TRL `num_iterations`, verl `ppo_epochs`); with μ = 1 the
-  /// ratio is always 1 and the clip never binds.
-  public var updateEpochs = 1
-  /// The sampling temperature.
+  /// Passes over each batch, μ (TRL `num_iterations`, verl `ppo_epochs`; default 1). With
+  /// μ = 1 and one minibatch the ratio is always 1 and the clip never binds.
+  public var epochs = 1
+  /// Minibatches per pass (default 1: one step on the whole batch per epoch).
+  public var minibatchCount = 1
+  /// The sampling temperature (default 1).
   public var temperature = 1.0
-  /// The generation budget in tokens.
+  /// The generation budget in tokens (default: the addition task's longest answer).
   public var maxNewTokens = AdditionTask.maxResponseTokens
-  /// The gradient-norm clip.
+  /// The gradient-norm clip (default 1).
   public var maxGradientNorm = 1.0
 
   /// The default settings.
@@ -32,7 +36,8 @@ public struct GRPOConfiguration: Sendable {
 public struct GRPOStepStatistics: Sendable {
   /// The mean reward of the sampled responses.
   public var meanReward: Double
-  /// The mean k3 KL to the reference per response token (before the update).
+  /// The mean k3 KL to the reference per response token, before the update (the mean over
+  /// the first epoch's minibatches).
   public var meanKL: Double
   /// The fraction of groups whose rewards were all equal (zero advantage: no signal).
   public var degenerateGroupFraction: Double
@@ -42,7 +47,8 @@ public struct GRPOStepStatistics: Sendable {
 
 /// Group Relative Policy Optimization: no critic; each prompt's G samples are scored, and
 /// each sample's advantage is its reward relative to its own group, broadcast to all of its
-/// tokens. The update minimises ``clippedPolicyLoss(policy:rollouts:clipRange:klCoefficient:aggregation:workspace:)``.
+/// tokens. The update minimises
+/// ``clippedPolicyLoss(policy:rollouts:clipRange:klCoefficient:aggregation:workspace:)``.
 public struct GRPOTrainer {
   /// The model being trained (the actor).
   public var policy: TinyLM
@@ -63,12 +69,12 @@ public struct GRPOTrainer {
   }
 
   /// Samples a group per prompt, scores it with `reward(promptIndex, sequence)`, and takes
-  /// `updateEpochs` gradient steps on the whole batch.
+  /// `epochs` passes of minibatch steps over the batch.
   ///
   /// - Complexity: G·prompts sampled sequences, one reference pass each, and μ forward and
   ///   backward passes each.
   public mutating func step(
-    prompts: [[Int]], reward: (Int, [Int]) -> Double, generator: inout SeededGenerator
+    prompts: [[Int]], reward: (Int, [Int]) -> Double, using generator: inout SeededGenerator
   ) -> GRPOStepStatistics {
     let c = configuration
     var rollouts = [PolicyRollout]()
@@ -81,7 +87,7 @@ public struct GRPOTrainer {
       for _ in 0..<c.groupSize {
         let sequence = policy.generate(
           prompt: prompt, maxNewTokens: c.maxNewTokens, temperature: c.temperature,
-          generator: &generator, workspace: workspace)
+          using: &generator, workspace: workspace)
         group.append(sequence)
         rewards.append(reward(index, sequence))
       }
@@ -99,18 +105,20 @@ public struct GRPOTrainer {
             oldLogProbs: old, referenceLogProbs: ref))
       }
     }
-    var firstKL = 0.0
-    for epoch in 0..<c.updateEpochs {
+    var firstKLs = [Double]()
+    forEachMinibatch(
+      of: rollouts.count, minibatchCount: c.minibatchCount, epochs: c.epochs, using: &generator
+    ) { epoch, idx in
       var (_, gradient, stats) = clippedPolicyLoss(
-        policy: policy, rollouts: rollouts, clipRange: c.clipRange,
+        policy: policy, rollouts: idx.map { rollouts[$0] }, clipRange: c.clipRange,
         klCoefficient: c.klCoefficient, aggregation: c.aggregation, workspace: workspace)
-      if epoch == 0 { firstKL = stats.meanKL }
+      if epoch == 0 { firstKLs.append(stats.meanKL) }
       clipGradientNorm(&gradient, maxNorm: c.maxGradientNorm)
       optimizer.step(&policy.parameters, gradient: gradient)
     }
     let n = Double(rollouts.count)
     return GRPOStepStatistics(
-      meanReward: rewardTotal / n, meanKL: firstKL,
+      meanReward: rewardTotal / n, meanKL: mean(firstKLs),
       degenerateGroupFraction: Double(degenerate) / Double(prompts.count),
       meanResponseLength: Double(rollouts.reduce(0) { $0 + $1.responseLength }) / n)
   }

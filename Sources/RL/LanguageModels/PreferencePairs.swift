@@ -37,7 +37,7 @@ extension AdditionTask {
   /// reward model trained on these labels inherits.
   public static func preferencePairs(
     from problems: [AdditionProblem], count: Int, lengthBias: Double,
-    nearMissFraction: Double = 0.5, generator: inout SeededGenerator
+    nearMissFraction: Double = 0.5, using generator: inout SeededGenerator
   ) -> [PreferencePair] {
     (0..<count).map { _ in
       let problem = problems[generator.int(below: problems.count)]
@@ -45,7 +45,7 @@ extension AdditionTask {
       var wrong = generator.int(below: 18)
       if wrong >= sum { wrong += 1 }
       if generator.bernoulli(nearMissFraction) {
-        wrong = nearMiss(for: problem, generator: &generator)
+        wrong = nearMiss(for: problem, using: &generator)
       }
       let right = problem.answer
       let other = Vocabulary.digits(of: wrong) + [Vocabulary.endOfSequence]

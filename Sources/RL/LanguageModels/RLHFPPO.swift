@@ -3,25 +3,27 @@ import Foundation
 /// The settings of an RLHF run with PPO (names follow verl/OpenRLHF where one exists).
 public struct RLHFConfiguration: Sendable {
   /// β, the weight of the per-token KL penalty in the reward (verl `algorithm.kl_ctrl.kl_coef`,
-  /// OpenRLHF `--init_kl_coef`).
+  /// OpenRLHF `--init_kl_coef`; default 0.1).
   public var klCoefficient = 0.1
-  /// Responses sampled per update.
+  /// Responses sampled per update (default 64).
   public var batchSize = 64
-  /// Passes over each batch (verl `ppo_epochs`, OpenRLHF `--max_epochs`).
-  public var ppoEpochs = 4
-  /// ε of the clipped ratio.
+  /// Passes over each batch (verl `ppo_epochs`, OpenRLHF `--max_epochs`; default 4).
+  public var epochs = 4
+  /// Minibatches per pass (default 1: one step of each model on the whole batch per epoch).
+  public var minibatchCount = 1
+  /// ε of the clipped ratio (verl `clip_ratio`; default 0.2).
   public var clipRange = 0.2
-  /// γ and λ of GAE over tokens (verl `algorithm.gamma`, `algorithm.lam`).
-  public var gamma = 1.0
-  /// λ of GAE.
-  public var lambda = 0.95
-  /// Adam step sizes of the actor and the critic.
-  public var actorLearningRate = 2e-3
-  /// The critic's step size.
-  public var criticLearningRate = 3e-3
-  /// The generation budget in tokens.
+  /// The discount γ of GAE over tokens (verl `algorithm.gamma`; default 1: no discount).
+  public var discount = 1.0
+  /// λ of GAE over tokens (verl `algorithm.lam`; default 0.95).
+  public var gaeLambda = 0.95
+  /// The actor's Adam step size (default 2·10⁻³).
+  public var policyLearningRate = 2e-3
+  /// The critic's Adam step size (default 3·10⁻³).
+  public var valueLearningRate = 3e-3
+  /// The generation budget in tokens (default: the addition task's longest answer).
   public var maxNewTokens = AdditionTask.maxResponseTokens
-  /// The gradient-norm clip for both models.
+  /// The gradient-norm clip, applied to each model's gradient separately (default 1).
   public var maxGradientNorm = 1.0
 
   /// The default settings.
@@ -39,7 +41,7 @@ public struct RLHFStepStatistics: Sendable {
   /// The fraction of sampled responses that are exactly right (the true task metric, which
   /// the trainer never sees).
   public var trueAccuracy: Double
-  /// The critic's loss before its update.
+  /// The critic's loss before its update (the mean over the first epoch's minibatches).
   public var valueLoss: Double
 }
 
@@ -74,16 +76,16 @@ public struct RLHFTrainer {
     self.rewardModel = rewardModel
     self.configuration = configuration
     actorOptimizer = Adam(
-      count: policy.parameterCount, learningRate: configuration.actorLearningRate)
+      count: policy.parameterCount, learningRate: configuration.policyLearningRate)
     criticOptimizer = Adam(
-      count: rewardModel.parameterCount, learningRate: configuration.criticLearningRate)
+      count: rewardModel.parameterCount, learningRate: configuration.valueLearningRate)
     workspace = TinyLMWorkspace(config: policy.config)
   }
 
   /// Samples one response per prompt, scores it, computes token rewards and GAE, and runs
-  /// `ppoEpochs` actor and critic updates. `isCorrect` only feeds the statistics.
+  /// `epochs` passes of minibatch actor and critic updates. `isCorrect` only feeds the statistics.
   public mutating func step(
-    prompts: [[Int]], isCorrect: (Int, [Int]) -> Bool, generator: inout SeededGenerator
+    prompts: [[Int]], isCorrect: (Int, [Int]) -> Bool, using generator: inout SeededGenerator
   ) -> RLHFStepStatistics {
     let c = configuration
     let ws = workspace
@@ -95,7 +97,7 @@ public struct RLHFTrainer {
     var right = 0.0
     for (index, prompt) in prompts.enumerated() {
       let tokens = actor.generate(
-        prompt: prompt, maxNewTokens: c.maxNewTokens, generator: &generator, workspace: ws)
+        prompt: prompt, maxNewTokens: c.maxNewTokens, using: &generator, workspace: ws)
       if isCorrect(index, tokens) { right += 1 }
       let old = actor.tokenLogProbabilities(of: tokens, workspace: ws)
       let ref = reference.tokenLogProbabilities(of: tokens, workspace: ws)
@@ -117,7 +119,8 @@ public struct RLHFTrainer {
       let terminated = (0..<steps).map { $0 == steps - 1 }
       let (advantages, returns) = generalizedAdvantageEstimates(
         rewards: rewards, values: values, nextValues: nextValues, terminated: terminated,
-        truncated: [Bool](repeating: false, count: steps), gamma: c.gamma, lambda: c.lambda)
+        truncated: [Bool](repeating: false, count: steps), discount: c.discount,
+        lambda: c.gaeLambda)
       var fullAdvantages = [Double](repeating: 0, count: tokens.count)
       var fullTargets = [Double](repeating: 0, count: tokens.count)
       for i in 0..<steps {
@@ -134,23 +137,26 @@ public struct RLHFTrainer {
       returnTotal += score - c.klCoefficient * kl
     }
     whitenAdvantages(&rollouts)
-    var firstValueLoss = 0.0
-    for epoch in 0..<c.ppoEpochs {
+    var firstValueLosses = [Double]()
+    forEachMinibatch(
+      of: rollouts.count, minibatchCount: c.minibatchCount, epochs: c.epochs, using: &generator
+    ) { epoch, idx in
+      let batch = idx.map { rollouts[$0] }
       var (_, actorGradient, _) = clippedPolicyLoss(
-        policy: actor, rollouts: rollouts, clipRange: c.clipRange, klCoefficient: 0,
+        policy: actor, rollouts: batch, clipRange: c.clipRange, klCoefficient: 0,
         aggregation: .tokenMean, workspace: ws)
       clipGradientNorm(&actorGradient, maxNorm: c.maxGradientNorm)
       actorOptimizer.step(&actor.parameters, gradient: actorGradient)
       var (valueLoss, criticGradient) = valueRegressionLoss(
-        critic: critic, rollouts: rollouts, targets: targets, workspace: ws)
-      if epoch == 0 { firstValueLoss = valueLoss }
+        critic: critic, rollouts: batch, targets: idx.map { targets[$0] }, workspace: ws)
+      if epoch == 0 { firstValueLosses.append(valueLoss) }
       clipGradientNorm(&criticGradient, maxNorm: c.maxGradientNorm)
       criticOptimizer.step(&critic.parameters, gradient: criticGradient)
     }
     let n = Double(prompts.count)
     return RLHFStepStatistics(
       meanScore: scoreTotal / n, meanKL: klTotal / n, meanReturn: returnTotal / n,
-      trueAccuracy: right / n, valueLoss: firstValueLoss)
+      trueAccuracy: right / n, valueLoss: mean(firstValueLosses))
   }
 }
 
@@ -165,29 +171,4 @@ func whitenAdvantages(_ rollouts: inout [PolicyRollout]) {
       rollouts[i].advantages[t] = (rollouts[i].advantages[t] - m) / s
     }
   }
-}
-
-/// The critic's loss, ½·mean over response tokens of (V(sₜ) − Rₜ)², where V(sₜ) is the
-/// scalar head at position t − 1 and Rₜ the GAE return target; with its gradient.
-public func valueRegressionLoss(
-  critic: TinyLM, rollouts: [PolicyRollout], targets: [[Double]], workspace ws: TinyLMWorkspace
-) -> (loss: Double, gradient: [Double]) {
-  var gradient = [Double](repeating: 0, count: critic.parameterCount)
-  let zeros = [Double](repeating: 0, count: critic.config.contextLength)
-  var scalarGradient = zeros
-  let n = Double(rollouts.reduce(0) { $0 + $1.responseLength })
-  var loss = 0.0
-  for (rollout, target) in zip(rollouts, targets) {
-    let tokens = rollout.sequence.tokens
-    critic.forward(tokens: tokens, count: tokens.count, workspace: ws)
-    for t in 0..<scalarGradient.count { scalarGradient[t] = 0 }
-    for t in rollout.sequence.responseStart..<tokens.count {
-      let error = ws.scalarOutput(at: t - 1) - target[t]
-      loss += 0.5 * error * error / n
-      scalarGradient[t - 1] = error / n
-    }
-    critic.backward(
-      logProbGradient: zeros, scalarGradient: scalarGradient, into: &gradient, workspace: ws)
-  }
-  return (loss, gradient)
 }

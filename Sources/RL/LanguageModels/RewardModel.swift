@@ -59,23 +59,49 @@ extension TinyLM {
   }
 }
 
+/// Settings for ``trainRewardModel(_:on:configuration:using:)``. The defaults train the
+/// book's reward model.
+public struct RewardModelConfiguration: Sendable {
+  /// Adam steps (default 2,000).
+  public var steps = 2000
+  /// Pairs per step, drawn with replacement (default 32).
+  public var batchSize = 32
+  /// Adam's step size (default 2·10⁻³).
+  public var learningRate = 2e-3
+  /// The gradient-norm clip (default 1).
+  public var maxGradientNorm = 1.0
+
+  /// The defaults.
+  public init() {}
+}
+
+/// What one reward-model step saw, on its minibatch before the step.
+public struct RewardModelStepStatistics: Sendable {
+  /// The Bradley–Terry loss.
+  public var loss: Double
+  /// The fraction of pairs whose chosen response scored higher.
+  public var accuracy: Double
+}
+
 /// Trains a reward model by minimising ``bradleyTerryLoss(rewardModel:pairs:workspace:)``
-/// with Adam on minibatches of `batchSize` pairs. Returns each step's training accuracy.
+/// with Adam on minibatches of pairs. Returns every step's statistics.
 public func trainRewardModel(
-  _ model: inout TinyLM, on pairs: [PreferencePair], steps: Int, batchSize: Int,
-  learningRate: Double, generator: inout SeededGenerator
-) -> [Double] {
-  var optimizer = Adam(count: model.parameterCount, learningRate: learningRate)
+  _ model: inout TinyLM, on pairs: [PreferencePair],
+  configuration c: RewardModelConfiguration = RewardModelConfiguration(),
+  using generator: inout SeededGenerator
+) -> [RewardModelStepStatistics] {
+  var optimizer = Adam(count: model.parameterCount, learningRate: c.learningRate)
   let ws = TinyLMWorkspace(config: model.config)
-  var accuracies = [Double]()
-  for _ in 0..<steps {
-    let batch = (0..<batchSize).map { _ in pairs[generator.int(below: pairs.count)] }
-    var (_, gradient, accuracy) = bradleyTerryLoss(rewardModel: model, pairs: batch, workspace: ws)
-    clipGradientNorm(&gradient, maxNorm: 1)
+  var history = [RewardModelStepStatistics]()
+  for _ in 0..<c.steps {
+    let batch = (0..<c.batchSize).map { _ in pairs[generator.int(below: pairs.count)] }
+    var (loss, gradient, accuracy) = bradleyTerryLoss(
+      rewardModel: model, pairs: batch, workspace: ws)
+    clipGradientNorm(&gradient, maxNorm: c.maxGradientNorm)
     optimizer.step(&model.parameters, gradient: gradient)
-    accuracies.append(accuracy)
+    history.append(RewardModelStepStatistics(loss: loss, accuracy: accuracy))
   }
-  return accuracies
+  return history
 }
 
 extension TinyLM {

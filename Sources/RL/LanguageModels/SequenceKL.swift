@@ -7,14 +7,14 @@ extension TinyLM {
   /// - Complexity: `prompts.count × samplesPerPrompt` samples, each with two forward passes.
   public func sequenceKL(
     to reference: TinyLM, prompts: [[Int]], samplesPerPrompt: Int, maxNewTokens: Int,
-    generator: inout SeededGenerator
+    using generator: inout SeededGenerator
   ) -> (mean: Double, standardError: Double) {
     let ws = TinyLMWorkspace(config: config)
     var values = [Double]()
     for prompt in prompts {
       for _ in 0..<samplesPerPrompt {
         let y = generate(
-          prompt: prompt, maxNewTokens: maxNewTokens, generator: &generator, workspace: ws)
+          prompt: prompt, maxNewTokens: maxNewTokens, using: &generator, workspace: ws)
         let mine = tokenLogProbabilities(of: y, workspace: ws)
         let theirs = reference.tokenLogProbabilities(of: y, workspace: ws)
         var total = 0.0

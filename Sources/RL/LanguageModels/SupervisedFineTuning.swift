@@ -1,5 +1,3 @@
-import Foundation
-
 /// The masked cross-entropy of SFT: the mean of −log π(token) over the response tokens of
 /// every sequence in `batch` (prompt tokens are masked out), with its gradient.
 ///
@@ -29,56 +27,43 @@ public func maskedCrossEntropy(
   return (loss, gradient)
 }
 
-/// Supervised fine-tuning: `steps` Adam steps on minibatches of `batchSize` sequences drawn
-/// from `data`, minimising ``maskedCrossEntropy(model:batch:workspace:)``. Returns the loss
-/// of every step.
+/// Settings for ``supervisedFineTune(_:on:configuration:using:)``. The defaults train the
+/// book's SFT base model.
+public struct SFTConfiguration: Sendable {
+  /// Adam steps (default 1,500).
+  public var steps = 1500
+  /// Sequences per step, drawn with replacement (default 32).
+  public var batchSize = 32
+  /// Adam's step size (default 3·10⁻³).
+  public var learningRate = 3e-3
+  /// The gradient-norm clip (default 1).
+  public var maxGradientNorm = 1.0
+
+  /// The defaults.
+  public init() {}
+}
+
+/// What one SFT step saw.
+public struct SFTStepStatistics: Sendable {
+  /// The masked cross-entropy of the step's minibatch, before the step.
+  public var loss: Double
+}
+
+/// Supervised fine-tuning: Adam steps on minibatches of sequences drawn from `data`,
+/// minimising ``maskedCrossEntropy(model:batch:workspace:)``. Returns every step's statistics.
 public func supervisedFineTune(
-  _ model: inout TinyLM, on data: [TrainingSequence], steps: Int, batchSize: Int,
-  learningRate: Double, generator: inout SeededGenerator
-) -> [Double] {
-  var optimizer = Adam(count: model.parameterCount, learningRate: learningRate)
+  _ model: inout TinyLM, on data: [TrainingSequence],
+  configuration c: SFTConfiguration = SFTConfiguration(), using generator: inout SeededGenerator
+) -> [SFTStepStatistics] {
+  var optimizer = Adam(count: model.parameterCount, learningRate: c.learningRate)
   let ws = TinyLMWorkspace(config: model.config)
-  var losses = [Double]()
-  for _ in 0..<steps {
-    let batch = (0..<batchSize).map { _ in data[generator.int(below: data.count)] }
+  var history = [SFTStepStatistics]()
+  for _ in 0..<c.steps {
+    let batch = (0..<c.batchSize).map { _ in data[generator.int(below: data.count)] }
     var (loss, gradient) = maskedCrossEntropy(model: model, batch: batch, workspace: ws)
-    clipGradientNorm(&gradient, maxNorm: 1)
+    clipGradientNorm(&gradient, maxNorm: c.maxGradientNorm)
     optimizer.step(&model.parameters, gradient: gradient)
-    losses.append(loss)
+    history.append(SFTStepStatistics(loss: loss))
   }
-  return losses
-}
-
-/// Exact-match scores of a model on addition problems.
-public struct ExactMatch: Sendable {
-  /// The mean probability that one sample at temperature 1 is exactly right (pass@1,
-  /// computed exactly as exp of the answer's log-probability, with no sampling noise).
-  public var passAtOne: Double
-  /// The fraction of problems that greedy decoding answers exactly right.
-  public var greedy: Double
-}
-
-extension TinyLM {
-  /// Exact-match scores on `problems`: exact pass@1 and greedy accuracy.
-  public func exactMatch(on problems: [AdditionProblem], workspace ws: TinyLMWorkspace)
-    -> ExactMatch
-  {
-    var pass = 0.0
-    var greedyRight = 0.0
-    for problem in problems {
-      let lp = sequenceLogProbability(
-        of: problem.solution, responseStart: problem.prompt.count, workspace: ws)
-      pass += lp.exp
-      let out = greedy(
-        prompt: problem.prompt, maxNewTokens: AdditionTask.maxResponseTokens, workspace: ws)
-      greedyRight += problem.reward(for: out)
-    }
-    let n = Double(problems.count)
-    return ExactMatch(passAtOne: pass / n, greedy: greedyRight / n)
-  }
-}
-
-extension Double {
-  /// eˣ (a small convenience for log-probabilities).
-  var exp: Double { Foundation.exp(self) }
+  return history
 }

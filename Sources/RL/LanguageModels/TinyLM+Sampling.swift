@@ -33,7 +33,7 @@ extension TinyLM {
   /// - Complexity: one forward position per token, thanks to the cached activations.
   public func generate(
     prompt: [Int], maxNewTokens: Int, temperature: Double = 1, topK: Int? = nil,
-    generator: inout SeededGenerator, workspace ws: TinyLMWorkspace
+    using generator: inout SeededGenerator, workspace ws: TinyLMWorkspace
   ) -> [Int] {
     precondition(!prompt.isEmpty && prompt.count < config.contextLength, "prompt length")
     var sequence = prompt
@@ -46,7 +46,7 @@ extension TinyLM {
       let z = ws.logits + t * vocabulary
       let next = Self.sample(
         z, vocabulary, temperature: temperature, topK: topK, scratch: ws.dLogits,
-        generator: &generator)
+        using: &generator)
       sequence.append(next)
       forward(token: next, position: t + 1, workspace: ws)
       if next == Vocabulary.endOfSequence { break }
@@ -76,7 +76,7 @@ extension TinyLM {
   /// Draws one token from logits `z` without allocating (`scratch` holds V numbers).
   static func sample(
     _ z: UnsafePointer<Double>, _ vocabulary: Int, temperature: Double, topK: Int?,
-    scratch: UnsafeMutablePointer<Double>, generator: inout SeededGenerator
+    scratch: UnsafeMutablePointer<Double>, using generator: inout SeededGenerator
   ) -> Int {
     var cutoff = -Double.infinity
     if let k = topK, k < vocabulary {

@@ -24,7 +24,7 @@ public struct TinyLM: Sendable {
 
   /// Creates a model with small random weights (scaled by 1/√fan-in; the output
   /// projections of each block and the scalar head start smaller, the latter at zero).
-  public init(config: TinyLMConfig, generator: inout SeededGenerator) {
+  public init(config: TinyLMConfig, using generator: inout SeededGenerator) {
     self.config = config
     layout = TinyLMLayout(config)
     parameters = [Double](repeating: 0, count: layout.count)

@@ -29,12 +29,4 @@ public struct TinyLMConfig: Sendable, Equatable {
 
   /// The width of one attention head.
   public var headWidth: Int { modelWidth / headCount }
-
-  /// Multiply–adds in one token's forward pass (weights only, with the attention scores
-  /// and mixing counted at full context). The backward pass costs about twice as much.
-  public var forwardMultiplyAddsPerToken: Int {
-    let d = modelWidth
-    let perLayer = 4 * d * d + 2 * d * mlpWidth + 2 * contextLength * d
-    return layerCount * perLayer + d * vocabularySize + d
-  }
 }

@@ -98,11 +98,4 @@ public final class TinyLMWorkspace {
     precondition(t < length, "position not computed")
     return scalar[t]
   }
-
-  /// The final hidden features at position `t` (what the heads read).
-  public func hiddenFeatures(at t: Int) -> [Double] {
-    precondition(t < length, "position not computed")
-    let offset = (config.layerCount * context + t) * d
-    return Array(UnsafeBufferPointer(start: residual + offset, count: d))
-  }
 }

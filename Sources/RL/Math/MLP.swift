@@ -41,7 +41,7 @@ public struct MLP: Sendable {
   /// uniform, a common trick in PPO implementations (see CleanRL's `layer_init`).
   public init(
     sizes: [Int], activation: Activation = .tanh, hiddenGain: Double = 1,
-    outputGain: Double = 1, generator: inout SeededGenerator
+    outputGain: Double = 1, using generator: inout SeededGenerator
   ) {
     precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 }, "need at least two sizes")
     self.sizes = sizes

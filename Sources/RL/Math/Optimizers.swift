@@ -1,25 +1,5 @@
 import Foundation
 
-/// Plain stochastic gradient descent on a flat parameter vector: θ ← θ − η·g.
-public struct SGD: Sendable {
-  /// The step size η.
-  public var learningRate: Double
-
-  /// Creates the optimizer with step size `learningRate`.
-  public init(learningRate: Double) {
-    self.learningRate = learningRate
-  }
-
-  /// Takes one descent step on `parameters` along `gradient`.
-  ///
-  /// - Complexity: O(n).
-  @inlinable
-  public mutating func step(_ parameters: inout [Double], gradient: [Double]) {
-    precondition(parameters.count == gradient.count, "gradient size mismatch")
-    for i in parameters.indices { parameters[i] -= learningRate * gradient[i] }
-  }
-}
-
 /// Adam (Kingma & Ba, "Adam: A Method for Stochastic Optimization", 2015) on a flat
 /// parameter vector, with bias-corrected first and second moments.
 public struct Adam: Sendable {
@@ -64,18 +44,4 @@ public struct Adam: Sendable {
       parameters[i] -= learningRate * (m[i] / c1) / ((v[i] / c2).squareRoot() + epsilon)
     }
   }
-}
-
-/// Rescales `gradient` in place so its Euclidean norm is at most `maxNorm`; returns the norm
-/// it had before.
-@discardableResult
-public func clipGradientNorm(_ gradient: inout [Double], maxNorm: Double) -> Double {
-  var total = 0.0
-  for g in gradient { total += g * g }
-  let norm = total.squareRoot()
-  if norm > maxNorm {
-    let scale = maxNorm / norm
-    for i in gradient.indices { gradient[i] *= scale }
-  }
-  return norm
 }

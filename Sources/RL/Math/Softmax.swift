@@ -44,3 +44,8 @@ public func sigmoid(_ x: Double) -> Double {
 public func logSigmoid(_ x: Double) -> Double {
   x >= 0 ? -Foundation.log1p(Foundation.exp(-x)) : x - Foundation.log1p(Foundation.exp(x))
 }
+
+extension Double {
+  /// eˣ (a small convenience for log-probabilities).
+  var exp: Double { Foundation.exp(self) }
+}

@@ -39,6 +39,13 @@ public func elementwiseMean(_ series: [[Double]]) -> [Double] {
   return total.map { $0 / Double(series.count) }
 }
 
+/// The element-wise standard error across several equally long series (the band around
+/// an ``elementwiseMean(_:)`` curve).
+public func elementwiseStandardError(_ series: [[Double]]) -> [Double] {
+  guard let first = series.first else { return [] }
+  return (0..<first.count).map { i in standardError(series.map { $0[i] }) }
+}
+
 /// A trailing moving average over `window` points (shorter at the start).
 public func movingAverage(_ x: [Double], window: Int) -> [Double] {
   precondition(window > 0, "window must be positive")

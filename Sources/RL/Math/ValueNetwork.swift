@@ -6,11 +6,11 @@ public struct ValueNetwork: Sendable {
   /// Creates V with the given hidden widths (tanh), from `inputSize` features to one value.
   public init(
     inputSize: Int, hidden: [Int] = [64, 64], activation: Activation = .tanh,
-    generator: inout SeededGenerator
+    using generator: inout SeededGenerator
   ) {
     network = MLP(
       sizes: [inputSize] + hidden + [1], activation: activation, outputGain: 1,
-      generator: &generator)
+      using: &generator)
   }
 
   /// V(`observation`) for one observation.

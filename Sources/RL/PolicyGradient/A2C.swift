@@ -1,24 +1,24 @@
-/// Settings for ``trainA2C(configuration:seed:make:)``.
+/// Settings for ``trainA2C(configuration:using:make:)``.
 public struct A2CConfiguration: Sendable {
-  /// Environment steps in total, over all copies.
+  /// Environment steps in total, over all copies (default 100,000).
   public var totalSteps = 100_000
-  /// Environment copies stepped together.
+  /// Environment copies stepped together (default 8).
   public var environmentCount = 8
-  /// n: steps per copy before each update (the n of the n-step return).
+  /// n: steps per copy before each update, the n of the n-step return (default 5).
   public var stepsPerRollout = 5
-  /// Adam's step size.
+  /// Adam's step size for both networks (default 10⁻³).
   public var learningRate = 1e-3
-  /// The discount γ.
-  public var gamma = 0.99
-  /// GAE's λ; 1 gives plain n-step returns (the original A2C).
-  public var lambda = 1.0
-  /// The weight of the value loss.
+  /// The discount γ (default 0.99).
+  public var discount = 0.99
+  /// GAE's λ (default 1: plain n-step returns, the original A2C).
+  public var gaeLambda = 1.0
+  /// The weight of the value loss (default 0.5).
   public var valueCoefficient = 0.5
-  /// The weight of the entropy bonus.
+  /// The weight of the entropy bonus (default 0.01).
   public var entropyCoefficient = 0.01
-  /// The largest global gradient norm.
+  /// The largest global gradient norm, both networks together (default 0.5).
   public var maxGradientNorm = 0.5
-  /// Hidden widths of the actor and critic networks.
+  /// Hidden widths of the actor and critic networks (default two layers of 64).
   public var hidden = [64, 64]
 
   /// The defaults.
@@ -30,14 +30,13 @@ public struct A2CConfiguration: Sendable {
 /// advantages (or GAE), and take one gradient step on
 /// −mean(Â·log π) + c_v·½·mean((V − R)²) − c_e·mean(H).
 public func trainA2C<E: DiscreteControlEnvironment>(
-  configuration c: A2CConfiguration, seed: UInt64, make: () -> E
+  configuration c: A2CConfiguration, using generator: inout SeededGenerator, make: () -> E
 ) -> PolicyGradientRun {
-  var generator = SeededGenerator(seed: seed)
   var envs = VectorEnvironment(count: c.environmentCount, seed: generator.next(), make: make)
   var policy = CategoricalPolicy(
     observationSize: E.observationSize, actionCount: E.actionCount, hidden: c.hidden,
-    generator: &generator)
-  var value = ValueNetwork(inputSize: E.observationSize, hidden: c.hidden, generator: &generator)
+    using: &generator)
+  var value = ValueNetwork(inputSize: E.observationSize, hidden: c.hidden, using: &generator)
   var policyAdam = Adam(count: policy.network.parameterCount, learningRate: c.learningRate)
   var valueAdam = Adam(count: value.network.parameterCount, learningRate: c.learningRate)
   let batch = c.environmentCount * c.stepsPerRollout
@@ -48,8 +47,8 @@ public func trainA2C<E: DiscreteControlEnvironment>(
     // 1. n steps in every copy, then n-step (or GAE) advantages.
     var rollout = Rollout.collect(
       from: &envs, policy: policy, value: value, steps: c.stepsPerRollout,
-      startStep: update * batch, generator: &generator)
-    rollout.computeAdvantages(gamma: c.gamma, lambda: c.lambda)
+      startStep: update * batch, using: &generator)
+    rollout.computeAdvantages(discount: c.discount, gaeLambda: c.gaeLambda)
     run.episodes += rollout.finishedEpisodes
 
     // 2. Actor: −Â·log π − c_e·H, differentiated in the logits.

@@ -1,14 +1,14 @@
-/// Settings for ``trainActorCritic(configuration:seed:make:)``.
+/// Settings for ``trainActorCritic(configuration:using:make:)``.
 public struct ActorCriticConfiguration: Sendable {
-  /// Environment steps in total.
+  /// Environment steps in total (default 50,000).
   public var totalSteps = 50_000
-  /// The actor's Adam step size.
-  public var actorLearningRate = 1e-3
-  /// The critic's Adam step size.
-  public var criticLearningRate = 5e-3
-  /// The discount γ.
-  public var gamma = 0.99
-  /// Hidden widths of the actor and critic networks.
+  /// The actor's Adam step size (default 10⁻³).
+  public var policyLearningRate = 1e-3
+  /// The critic's Adam step size (default 5·10⁻³).
+  public var valueLearningRate = 5e-3
+  /// The discount γ (default 0.99).
+  public var discount = 0.99
+  /// Hidden widths of the actor and critic networks (default one layer of 32).
   public var hidden = [32]
 
   /// The defaults.
@@ -21,16 +21,16 @@ public struct ActorCriticConfiguration: Sendable {
 ///
 /// A truncated step still bootstraps from V(s′); only a true termination cuts it.
 public func trainActorCritic<E: DiscreteControlEnvironment>(
-  configuration c: ActorCriticConfiguration, seed: UInt64, make: () -> E
+  configuration c: ActorCriticConfiguration, using generator: inout SeededGenerator,
+  make: () -> E
 ) -> PolicyGradientRun {
-  var generator = SeededGenerator(seed: seed)
   var env = make()
   var policy = CategoricalPolicy(
     observationSize: E.observationSize, actionCount: E.actionCount, hidden: c.hidden,
-    generator: &generator)
-  var critic = ValueNetwork(inputSize: E.observationSize, hidden: c.hidden, generator: &generator)
-  var actorAdam = Adam(count: policy.network.parameterCount, learningRate: c.actorLearningRate)
-  var criticAdam = Adam(count: critic.network.parameterCount, learningRate: c.criticLearningRate)
+    using: &generator)
+  var critic = ValueNetwork(inputSize: E.observationSize, hidden: c.hidden, using: &generator)
+  var actorAdam = Adam(count: policy.network.parameterCount, learningRate: c.policyLearningRate)
+  var criticAdam = Adam(count: critic.network.parameterCount, learningRate: c.valueLearningRate)
   var run = PolicyGradientRun(policy: policy, value: critic)
   var observation = env.reset(using: &generator)
   var episodeReturn = 0.0
@@ -46,7 +46,7 @@ public func trainActorCritic<E: DiscreteControlEnvironment>(
     // 2. The TD error, with the bootstrap cut only by a real termination.
     let criticTape = critic.network.forward(observation, batch: 1)
     let bootstrap = s.terminated ? 0 : critic(s.observation)
-    let delta = s.reward + c.gamma * bootstrap - criticTape.output[0]
+    let delta = s.reward + c.discount * bootstrap - criticTape.output[0]
 
     // 3. Critic: descend ½δ² treating the target as fixed (semi-gradient TD(0)).
     var criticGradient = [Double](repeating: 0, count: critic.network.parameterCount)

@@ -20,7 +20,7 @@ public struct Episode: Sendable {
   /// The discounted returns-to-go Gₜ = rₜ + γ·Gₜ₊₁ for every step.
   ///
   /// - Complexity: O(count).
-  public func returnsToGo(gamma: Double) -> [Double] {
+  public func returnsToGo(discount gamma: Double) -> [Double] {
     var g = 0.0
     var out = [Double](repeating: 0, count: count)
     for t in stride(from: count - 1, through: 0, by: -1) {
@@ -33,7 +33,7 @@ public struct Episode: Sendable {
 
 /// Plays one episode of `policy` (sampling its actions) in `environment`.
 public func sampleEpisode<E: DiscreteControlEnvironment>(
-  _ policy: CategoricalPolicy, in environment: inout E, generator: inout SeededGenerator
+  _ policy: CategoricalPolicy, in environment: inout E, using generator: inout SeededGenerator
 ) -> Episode {
   var episode = Episode()
   var observation = environment.reset(using: &generator)
@@ -49,14 +49,4 @@ public func sampleEpisode<E: DiscreteControlEnvironment>(
       return episode
     }
   }
-}
-
-/// A learning run: the trained networks and the return of every training episode.
-public struct PolicyGradientRun: Sendable {
-  /// The trained policy.
-  public var policy: CategoricalPolicy
-  /// The trained critic or baseline, if the method has one.
-  public var value: ValueNetwork?
-  /// (environment steps so far, return) for every training episode, in order.
-  public var episodes: [(step: Int, return: Double)] = []
 }

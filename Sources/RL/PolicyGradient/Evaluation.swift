@@ -1,13 +1,12 @@
-/// The undiscounted returns of `episodes` episodes of `policy` in fresh copies of an
-/// environment, reset from a generator seeded with `seed`.
+/// The undiscounted returns of `episodes` episodes of `policy` in an environment from `make`,
+/// reset (and, unless `greedy`, acted in) with draws from `generator`.
 ///
 /// With `greedy: true` the policy plays its most likely action; otherwise it samples, as it
 /// did in training.
 public func evaluateReturns<E: DiscreteControlEnvironment>(
-  _ policy: CategoricalPolicy, episodes: Int, seed: UInt64, greedy: Bool = false,
-  make: () -> E
+  _ policy: CategoricalPolicy, episodes: Int, greedy: Bool = false,
+  using generator: inout SeededGenerator, make: () -> E
 ) -> [Double] {
-  var generator = SeededGenerator(seed: seed)
   var env = make()
   var returns: [Double] = []
   for _ in 0..<episodes {

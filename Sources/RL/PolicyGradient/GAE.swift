@@ -20,7 +20,7 @@
 /// - Complexity: O(n), one backward pass.
 public func generalizedAdvantageEstimates(
   rewards: [Double], values: [Double], nextValues: [Double],
-  terminated: [Bool], truncated: [Bool], gamma: Double, lambda: Double
+  terminated: [Bool], truncated: [Bool], discount gamma: Double, lambda: Double
 ) -> (advantages: [Double], returns: [Double]) {
   let n = rewards.count
   precondition(

@@ -29,10 +29,3 @@ public func learningCurve(
   }
   return (steps, returns)
 }
-
-/// The element-wise standard error across several equally long series (the band around
-/// an ``elementwiseMean(_:)`` curve).
-public func elementwiseStandardError(_ series: [[Double]]) -> [Double] {
-  guard let first = series.first else { return [] }
-  return (0..<first.count).map { i in standardError(series.map { $0[i] }) }
-}

@@ -11,9 +11,9 @@ import Foundation
 /// - Returns: the loss, its derivative in log π_new(a|s) (which is r·∂L/∂r), and whether the
 ///   clip removed the gradient.
 @inlinable
-public func clippedSurrogateLoss(logRatio: Double, advantage: Double, epsilon: Double) -> (
-  loss: Double, dLogProbability: Double, clipped: Bool
-) {
+public func clippedSurrogateLoss(logRatio: Double, advantage: Double, clipRange epsilon: Double)
+  -> (loss: Double, dLogProbability: Double, clipped: Bool)
+{
   let r = Foundation.exp(logRatio)
   let unclipped = -advantage * r
   let clipped = -advantage * min(max(r, 1 - epsilon), 1 + epsilon)
@@ -22,13 +22,13 @@ public func clippedSurrogateLoss(logRatio: Double, advantage: Double, epsilon: D
 }
 
 /// The value loss ½·(V − target)², or PPO2's clipped version
-/// ½·max((V − R)², (V_old + clip(V − V_old, −ε, ε) − R)²) when `epsilon` is given.
+/// ½·max((V − R)², (V_old + clip(V − V_old, −ε, ε) − R)²) when a clip range ε is given.
 ///
 /// - Returns: the loss and its derivative in V.
 @inlinable
-public func valueLoss(value v: Double, oldValue: Double, target: Double, epsilon: Double?)
-  -> (loss: Double, dValue: Double)
-{
+public func valueLoss(
+  value v: Double, oldValue: Double, target: Double, clipRange epsilon: Double?
+) -> (loss: Double, dValue: Double) {
   let plain = 0.5 * (v - target) * (v - target)
   guard let epsilon else { return (plain, v - target) }
   let d = v - oldValue

@@ -28,7 +28,7 @@ public struct Rollout: Sendable {
   public var terminated: [Bool] = []
   /// Whether step t was truncated.
   public var truncated: [Bool] = []
-  /// The advantage estimates Âₜ (filled by ``computeAdvantages(gamma:lambda:)``).
+  /// The advantage estimates Âₜ (filled by ``computeAdvantages(discount:gaeLambda:)``).
   public var advantages: [Double] = []
   /// The value targets Âₜ + V_old(sₜ).
   public var returns: [Double] = []
@@ -39,10 +39,18 @@ public struct Rollout: Sendable {
   @inlinable
   public var count: Int { steps * environmentCount }
 
+  /// The observations of the transitions at `indices`, row after row (one minibatch).
+  public func observations(at indices: [Int]) -> [Double] {
+    var rows = [Double]()
+    rows.reserveCapacity(indices.count * observationSize)
+    for i in indices { rows += observations[(i * observationSize)..<((i + 1) * observationSize)] }
+    return rows
+  }
+
   /// Fills ``advantages`` and ``returns`` with GAE(γ, λ), run separately along each copy's
   /// stream of steps. λ = 1 gives n-step Monte Carlo returns bootstrapped at the rollout's
   /// end (A2C); the `terminated`/`truncated` flags stop the sums at episode ends.
-  public mutating func computeAdvantages(gamma: Double, lambda: Double) {
+  public mutating func computeAdvantages(discount: Double, gaeLambda: Double) {
     advantages = [Double](repeating: 0, count: count)
     returns = [Double](repeating: 0, count: count)
     for i in 0..<environmentCount {
@@ -50,7 +58,7 @@ public struct Rollout: Sendable {
       let (a, r) = generalizedAdvantageEstimates(
         rewards: idx.map { rewards[$0] }, values: idx.map { values[$0] },
         nextValues: idx.map { nextValues[$0] }, terminated: idx.map { terminated[$0] },
-        truncated: idx.map { truncated[$0] }, gamma: gamma, lambda: lambda)
+        truncated: idx.map { truncated[$0] }, discount: discount, lambda: gaeLambda)
       for (k, j) in idx.enumerated() {
         advantages[j] = a[k]
         returns[j] = r[k]
@@ -67,7 +75,7 @@ extension Rollout {
   /// - Complexity: `steps` batched forward passes of the policy and of the value network.
   public static func collect<E: DiscreteControlEnvironment>(
     from environments: inout VectorEnvironment<E>, policy: CategoricalPolicy,
-    value: ValueNetwork, steps: Int, startStep: Int, generator: inout SeededGenerator
+    value: ValueNetwork, steps: Int, startStep: Int, using generator: inout SeededGenerator
   ) -> Rollout {
     let n = environments.count
     let obsSize = environments.observations[0].count

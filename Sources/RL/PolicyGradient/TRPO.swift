@@ -1,50 +1,39 @@
 import Foundation
 
-/// Settings for ``trainTRPO(configuration:seed:make:)``.
+/// Settings for ``trainTRPO(configuration:using:make:)``.
 public struct TRPOConfiguration: Sendable {
-  /// Environment steps in total, over all copies.
+  /// Environment steps in total, over all copies (default 100,000).
   public var totalSteps = 100_000
-  /// Environment copies stepped together.
+  /// Environment copies stepped together (default 4).
   public var environmentCount = 4
-  /// Steps per copy in each rollout.
+  /// Steps per copy in each rollout (default 256).
   public var stepsPerRollout = 256
-  /// The trust region: the largest mean KL(π_old ‖ π_new) a step may reach, δ.
+  /// The trust region δ: the largest mean KL(π_old ‖ π_new) a step may reach (default 0.01).
   public var maxKL = 0.01
-  /// Conjugate-gradient iterations for F⁻¹g.
+  /// Conjugate-gradient iterations for F⁻¹g (default 10).
   public var conjugateGradientIterations = 10
-  /// λ in F + λI, which keeps the solve well conditioned.
+  /// λ in F + λI, which keeps the solve well conditioned (default 0.1).
   public var damping = 0.1
-  /// Each rejected line-search step shrinks by this factor.
+  /// Each rejected line-search step shrinks by this factor (default 0.5: halving).
   public var backtrackFactor = 0.5
-  /// The most line-search steps tried before giving up on the update.
+  /// The most line-search steps tried before giving up on the update (default 10).
   public var backtrackSteps = 10
-  /// The discount γ.
-  public var gamma = 0.99
-  /// GAE's λ.
-  public var lambda = 0.95
-  /// The critic's Adam step size.
+  /// The discount γ (default 0.99).
+  public var discount = 0.99
+  /// GAE's λ (default 0.95).
+  public var gaeLambda = 0.95
+  /// The critic's Adam step size (default 10⁻³; the policy's step comes from the trust
+  /// region).
   public var valueLearningRate = 1e-3
-  /// Passes of minibatch regression for the critic per update.
-  public var valueEpochs = 5
-  /// Minibatches per critic pass.
-  public var valueMinibatchCount = 4
-  /// Hidden widths of the actor and critic networks.
+  /// Passes of minibatch regression for the critic per update (default 5).
+  public var epochs = 5
+  /// Minibatches per critic pass (default 4).
+  public var minibatchCount = 4
+  /// Hidden widths of the actor and critic networks (default two layers of 64).
   public var hidden = [64, 64]
 
   /// The defaults.
   public init() {}
-}
-
-/// What one TRPO update did.
-public struct TRPOUpdateLog: Sendable {
-  /// Environment steps so far.
-  public var step: Int
-  /// The exact mean KL(π_old ‖ π_new) over the rollout after the accepted step (0 if none).
-  public var kl: Double
-  /// The improvement of the surrogate objective achieved by the step.
-  public var surrogateImprovement: Double
-  /// The fraction of the full natural step that was accepted (0: rejected).
-  public var stepFraction: Double
 }
 
 /// The mean KL(π_old ‖ π_θ) over a batch, and the Fisher-vector product F·v + damping·v
@@ -76,25 +65,23 @@ public func fisherVectorProduct(
 /// set so that ½·sᵀFs = δ; a backtracking line search then shrinks it until the exact KL is
 /// within δ and the surrogate improves.
 public func trainTRPO<E: DiscreteControlEnvironment>(
-  configuration c: TRPOConfiguration, seed: UInt64, make: () -> E
-) -> (run: PolicyGradientRun, updates: [TRPOUpdateLog]) {
-  var generator = SeededGenerator(seed: seed)
+  configuration c: TRPOConfiguration, using generator: inout SeededGenerator, make: () -> E
+) -> PolicyGradientRun {
   var envs = VectorEnvironment(count: c.environmentCount, seed: generator.next(), make: make)
   var policy = CategoricalPolicy(
     observationSize: E.observationSize, actionCount: E.actionCount, hidden: c.hidden,
-    generator: &generator)
-  var value = ValueNetwork(inputSize: E.observationSize, hidden: c.hidden, generator: &generator)
+    using: &generator)
+  var value = ValueNetwork(inputSize: E.observationSize, hidden: c.hidden, using: &generator)
   var valueAdam = Adam(count: value.network.parameterCount, learningRate: c.valueLearningRate)
   let batch = c.environmentCount * c.stepsPerRollout
   var run = PolicyGradientRun(policy: policy, value: value)
-  var logs: [TRPOUpdateLog] = []
 
   for update in 0..<(c.totalSteps / batch) {
     // 1. Rollout, GAE, standardised advantages.
     var rollout = Rollout.collect(
       from: &envs, policy: policy, value: value, steps: c.stepsPerRollout,
-      startStep: update * batch, generator: &generator)
-    rollout.computeAdvantages(gamma: c.gamma, lambda: c.lambda)
+      startStep: update * batch, using: &generator)
+    rollout.computeAdvantages(discount: c.discount, gaeLambda: c.gaeLambda)
     run.episodes += rollout.finishedEpisodes
     let mu = mean(rollout.advantages)
     let sd = standardDeviation(rollout.advantages) + 1e-8
@@ -132,8 +119,7 @@ public func trainTRPO<E: DiscreteControlEnvironment>(
       return (surrogate / Double(batch), kl / Double(batch))
     }
     let before = evaluate(policy).surrogate
-    var log = TRPOUpdateLog(
-      step: (update + 1) * batch, kl: 0, surrogateImprovement: 0, stepFraction: 0)
+    var log = PolicyGradientUpdate(step: (update + 1) * batch, entropy: mean(old.map(\.entropy)))
     var fraction = 1.0
     for _ in 0..<c.backtrackSteps {
       var candidate = policy
@@ -141,31 +127,25 @@ public func trainTRPO<E: DiscreteControlEnvironment>(
       let (surrogate, kl) = evaluate(candidate)
       if kl <= c.maxKL && surrogate > before {
         policy = candidate
-        log = TRPOUpdateLog(
-          step: log.step, kl: kl, surrogateImprovement: surrogate - before,
-          stepFraction: fraction)
+        log.kl = kl
+        log.surrogateImprovement = surrogate - before
+        log.stepFraction = fraction
         break
       }
       fraction *= c.backtrackFactor
     }
-    logs.append(log)
+    run.updates.append(log)
 
     // 5. Fit the critic to the GAE returns with a few epochs of minibatch Adam.
-    let size = batch / c.valueMinibatchCount
-    let obsSize = E.observationSize
-    for _ in 0..<c.valueEpochs {
-      let order = generator.permutation(batch)
-      for start in stride(from: 0, to: batch, by: size) {
-        let idx = order[start..<min(start + size, batch)]
-        var obs = [Double]()
-        for i in idx { obs += rollout.observations[(i * obsSize)..<((i + 1) * obsSize)] }
-        let fit = value.squaredErrorLoss(
-          observations: obs, targets: idx.map { rollout.returns[$0] })
-        valueAdam.step(&value.network.parameters, gradient: fit.gradient)
-      }
+    forEachMinibatch(
+      of: batch, minibatchCount: c.minibatchCount, epochs: c.epochs, using: &generator
+    ) { _, idx in
+      let fit = value.squaredErrorLoss(
+        observations: rollout.observations(at: idx), targets: idx.map { rollout.returns[$0] })
+      valueAdam.step(&value.network.parameters, gradient: fit.gradient)
     }
   }
   run.policy = policy
   run.value = value
-  return (run, logs)
+  return run
 }

@@ -9,7 +9,7 @@ public struct DynaQLearner: Sendable {
   /// The number of planning updates per real step (n).
   public var planningSteps: Int
   /// The step size α.
-  public var stepSize: Double
+  public var learningRate: Double
   /// The discount γ.
   public var discount: Double
   /// The exploration probability ε.
@@ -23,11 +23,11 @@ public struct DynaQLearner: Sendable {
 
   /// Creates a learner with an empty model and every Q(s, a) at `initialValue`.
   public init(
-    planningSteps: Int, stateCount: Int, actionCount: Int, stepSize: Double = 0.1,
+    planningSteps: Int, stateCount: Int, actionCount: Int, learningRate: Double = 0.1,
     discount: Double = 0.95, epsilon: Double = 0.1, initialValue: Double = 0
   ) {
     self.planningSteps = planningSteps
-    self.stepSize = stepSize
+    self.learningRate = learningRate
     self.discount = discount
     self.epsilon = epsilon
     self.q = QTable(stateCount: stateCount, actionCount: actionCount, initialValue: initialValue)
@@ -37,12 +37,9 @@ public struct DynaQLearner: Sendable {
     modelTerminal = Array(repeating: false, count: pairs)
   }
 
-  /// The number of state–action pairs the model has seen.
-  public var modelSize: Int { observedPairs.count }
-
   mutating func qLearningUpdate(pair: Int, reward: Double, next: Int, terminal: Bool) {
     let target = reward + (terminal ? 0 : discount * q.maxValue(in: next))
-    q.values[pair] += stepSize * (target - q.values[pair])
+    q.values[pair] += learningRate * (target - q.values[pair])
   }
 
   /// Runs and learns from one episode, planning after every real step.

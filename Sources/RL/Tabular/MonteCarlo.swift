@@ -1,14 +1,14 @@
 /// Monte Carlo prediction of v_π (Sutton & Barto, Sections 5.1 and 6.2): after each
 /// episode, move V(s) towards the actual return G that followed the first visit to s.
 ///
-/// With `stepSize == nil` V(s) is the plain average of the returns seen (first-visit MC);
+/// With `learningRate == nil` V(s) is the plain average of the returns seen (first-visit MC);
 /// with a constant α it is the "constant-α MC" of Section 6.2. No bootstrapping: the target
 /// is unbiased but carries the noise of a whole episode.
 public struct MonteCarloPredictor: Sendable {
   /// The current estimates V(s).
   public var values: [Double]
   /// The constant step size α, or `nil` for sample averages.
-  public var stepSize: Double?
+  public var learningRate: Double?
   /// The discount γ.
   public var discount: Double
   /// How many returns each state's average includes.
@@ -16,10 +16,10 @@ public struct MonteCarloPredictor: Sendable {
 
   /// Creates a predictor with every V(s) at `initialValue`.
   public init(
-    stateCount: Int, stepSize: Double? = nil, discount: Double = 1, initialValue: Double = 0
+    stateCount: Int, learningRate: Double? = nil, discount: Double = 1, initialValue: Double = 0
   ) {
     self.values = Array(repeating: initialValue, count: stateCount)
-    self.stepSize = stepSize
+    self.learningRate = learningRate
     self.discount = discount
     self.counts = Array(repeating: 0, count: stateCount)
   }
@@ -49,7 +49,7 @@ public struct MonteCarloPredictor: Sendable {
       let state = states[t]
       guard firstVisit[state] == t else { continue }
       counts[state] += 1
-      let alpha = stepSize ?? 1 / Double(counts[state])
+      let alpha = learningRate ?? 1 / Double(counts[state])
       values[state] += alpha * (g - values[state])
     }
   }
@@ -64,7 +64,7 @@ public struct MonteCarloControlLearner: Sendable {
   /// The discount γ.
   public var discount: Double
   /// The constant step size α, or `nil` for sample averages.
-  public var stepSize: Double?
+  public var learningRate: Double?
   /// The action values being learned.
   public var q: QTable
   /// How many returns each pair's average includes.
@@ -73,11 +73,11 @@ public struct MonteCarloControlLearner: Sendable {
   /// Creates a learner with every Q(s, a) at `initialValue`.
   public init(
     stateCount: Int, actionCount: Int, epsilon: Double = 0.1, discount: Double = 1,
-    stepSize: Double? = nil, initialValue: Double = 0
+    learningRate: Double? = nil, initialValue: Double = 0
   ) {
     self.epsilon = epsilon
     self.discount = discount
-    self.stepSize = stepSize
+    self.learningRate = learningRate
     self.q = QTable(stateCount: stateCount, actionCount: actionCount, initialValue: initialValue)
     self.counts = Array(repeating: 0, count: stateCount * actionCount)
   }
@@ -108,7 +108,7 @@ public struct MonteCarloControlLearner: Sendable {
       let pair = pairs[t]
       guard firstVisit[pair] == t else { continue }
       counts[pair] += 1
-      let alpha = stepSize ?? 1 / Double(counts[pair])
+      let alpha = learningRate ?? 1 / Double(counts[pair])
       q.values[pair] += alpha * (g - q.values[pair])
     }
     return EpisodeSummary(totalReward: rewards.reduce(0, +), length: pairs.count)

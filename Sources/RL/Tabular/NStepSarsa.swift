@@ -5,7 +5,7 @@ public struct NStepSarsaLearner: Sendable {
   /// The number of rewards n before bootstrapping.
   public var n: Int
   /// The step size α.
-  public var stepSize: Double
+  public var learningRate: Double
   /// The discount γ.
   public var discount: Double
   /// The exploration probability ε.
@@ -15,12 +15,12 @@ public struct NStepSarsaLearner: Sendable {
 
   /// Creates a learner with every Q(s, a) at `initialValue`.
   public init(
-    n: Int, stateCount: Int, actionCount: Int, stepSize: Double, discount: Double = 1,
+    n: Int, stateCount: Int, actionCount: Int, learningRate: Double, discount: Double = 1,
     epsilon: Double = 0.1, initialValue: Double = 0
   ) {
     precondition(n >= 1, "n must be at least 1")
     self.n = n
-    self.stepSize = stepSize
+    self.learningRate = learningRate
     self.discount = discount
     self.epsilon = epsilon
     self.q = QTable(stateCount: stateCount, actionCount: actionCount, initialValue: initialValue)
@@ -68,7 +68,7 @@ public struct NStepSarsaLearner: Sendable {
         } else if bootstrapAtEnd {
           g += weight * q.maxValue(in: states[end])
         }
-        q[states[tau], actions[tau]] += stepSize * (g - q[states[tau], actions[tau]])
+        q[states[tau], actions[tau]] += learningRate * (g - q[states[tau], actions[tau]])
       }
       if tau == end - 1 { break }
       t += 1

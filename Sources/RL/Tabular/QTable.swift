@@ -82,7 +82,4 @@ public struct QTable: Sendable, Equatable {
 
   /// The deterministic greedy action in every state.
   public var greedyActions: [Int] { (0..<stateCount).map { greedyAction(in: $0) } }
-
-  /// max over a of Q(s, a) for every state.
-  public var stateValues: [Double] { (0..<stateCount).map { maxValue(in: $0) } }
 }

@@ -15,7 +15,7 @@ public struct TDControlLearner: Sendable {
   /// The TD target.
   public var method: TDControlMethod
   /// The step size α.
-  public var stepSize: Double
+  public var learningRate: Double
   /// The discount γ.
   public var discount: Double
   /// The exploration probability ε of the behaviour policy.
@@ -25,11 +25,11 @@ public struct TDControlLearner: Sendable {
 
   /// Creates a learner with every Q(s, a) at `initialValue`.
   public init(
-    _ method: TDControlMethod, stateCount: Int, actionCount: Int, stepSize: Double,
+    _ method: TDControlMethod, stateCount: Int, actionCount: Int, learningRate: Double,
     discount: Double = 1, epsilon: Double = 0.1, initialValue: Double = 0
   ) {
     self.method = method
-    self.stepSize = stepSize
+    self.learningRate = learningRate
     self.discount = discount
     self.epsilon = epsilon
     self.q = QTable(stateCount: stateCount, actionCount: actionCount, initialValue: initialValue)
@@ -52,7 +52,7 @@ public struct TDControlLearner: Sendable {
       total += step.reward
       let next = step.observation
       if step.terminated {
-        q[s, a] += stepSize * (step.reward - q[s, a])
+        q[s, a] += learningRate * (step.reward - q[s, a])
         break
       }
       var nextAction = 0
@@ -66,7 +66,7 @@ public struct TDControlLearner: Sendable {
       case .qLearning:
         target = q.maxValue(in: next)
       }
-      q[s, a] += stepSize * (step.reward + discount * target - q[s, a])
+      q[s, a] += learningRate * (step.reward + discount * target - q[s, a])
       if step.truncated { break }
       if method != .sarsa {
         nextAction = q.epsilonGreedyAction(in: next, epsilon: epsilon, using: &generator)

@@ -6,14 +6,16 @@ public struct TDZeroPredictor: Sendable {
   /// The current estimates V(s) (terminal states stay at zero).
   public var values: [Double]
   /// The step size α.
-  public var stepSize: Double
+  public var learningRate: Double
   /// The discount γ.
   public var discount: Double
 
   /// Creates a predictor with every V(s) at `initialValue`.
-  public init(stateCount: Int, stepSize: Double, discount: Double = 1, initialValue: Double = 0) {
+  public init(
+    stateCount: Int, learningRate: Double, discount: Double = 1, initialValue: Double = 0
+  ) {
     self.values = Array(repeating: initialValue, count: stateCount)
-    self.stepSize = stepSize
+    self.learningRate = learningRate
     self.discount = discount
   }
 
@@ -30,7 +32,7 @@ public struct TDZeroPredictor: Sendable {
       let step = env.step(policy.sampleAction(in: s, using: &generator))
       t += 1
       let next = step.terminated ? 0 : values[step.observation]
-      values[s] += stepSize * (step.reward + discount * next - values[s])
+      values[s] += learningRate * (step.reward + discount * next - values[s])
       if step.isDone { break }
       s = step.observation
     }

@@ -21,7 +21,8 @@ struct CellWatch {
   /// Moves on to any cells that have started, then checks the running cell's time.
   mutating func verdict() -> Subprocess.Verdict {
     while position + 1 < cells.count,
-      FileManager.default.fileExists(atPath: files.standardOutput(ofCell: cells[position + 1].index))
+      FileManager.default.fileExists(
+        atPath: files.standardOutput(ofCell: cells[position + 1].index))
     {
       position += 1
       startedAt = Date()

@@ -35,7 +35,8 @@ enum CompilerDiagnostics {
         SourceExcerpt.around(line: entry.line, column: entry.column, in: $0)
       }
       return BookError(
-        stage: .compile, path: entry.path, line: entry.line, column: entry.column, message: entry.message,
+        stage: .compile, path: entry.path, line: entry.line, column: entry.column,
+        message: entry.message,
         detail: excerpt.flatMap { $0.isEmpty ? nil : $0 }
           ?? entry.snippet.joined(separator: "\n"))
     }
@@ -50,7 +51,8 @@ enum CompilerDiagnostics {
       $0.path == chapterPath && lines.contains($0.line) && $0.severity != .warning
     }.map { entry in
       let relative = entry.line - lines.lowerBound + 1
-      return (["\(entry.severity.rawValue): \(entry.message)  [cell line \(relative)]"] + entry.snippet)
+      return
+        (["\(entry.severity.rawValue): \(entry.message)  [cell line \(relative)]"] + entry.snippet)
         .joined(separator: "\n")
     }.joined(separator: "\n")
   }

@@ -27,7 +27,9 @@ struct ExecuteStage: Sendable {
     log(Self.status(chapter, "compiling…"))
     let outcome = run(planned, scratch: "run")
     let seconds = String(format: "%.2f s", outcome.compileSeconds + outcome.runSeconds)
-    log(Self.status(chapter, outcome.errors.isEmpty ? "done in \(seconds)" : "FAILED after \(seconds)"))
+    log(
+      Self.status(
+        chapter, outcome.errors.isEmpty ? "done in \(seconds)" : "FAILED after \(seconds)"))
     return outcome
   }
 

@@ -28,7 +28,8 @@ struct RunFailure {
     let which = cell.map { "the cell at line \($0.fenceLine)" } ?? "the chapter"
     switch termination {
     case .killed(.compilerTimeout):
-      return "swiftc ran for more than \(Int(Subprocess.compilerTimeLimit / 60)) minutes and was stopped"
+      return
+        "swiftc ran for more than \(Int(Subprocess.compilerTimeLimit / 60)) minutes and was stopped"
     case .killed(.cellTimeout):
       let seconds = cell?.options.effectiveTimeout ?? CellOptions.defaultTimeout
       return "\(which) ran past its timeout of \(formatSeconds(seconds)) s and was stopped"

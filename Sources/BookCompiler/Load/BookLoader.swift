@@ -50,7 +50,8 @@ public enum BookLoader {
     }
     if names.isEmpty {
       throw BookErrors([
-        BookError(stage: .load, path: chaptersFolder, message: "the folder holds no chapters (NN-slug.md)")
+        BookError(
+          stage: .load, path: chaptersFolder, message: "the folder holds no chapters (NN-slug.md)")
       ])
     }
     var chapters = [Chapter]()
@@ -68,7 +69,9 @@ public enum BookLoader {
       }
       if let other = byNumber[number] {
         errors.append(
-          BookError(stage: .load, path: path, message: "chapter number \(number) is also claimed by \(other)"))
+          BookError(
+            stage: .load, path: path,
+            message: "chapter number \(number) is also claimed by \(other)"))
         continue
       }
       byNumber[number] = path
@@ -80,7 +83,8 @@ public enum BookLoader {
       }
       guard let source = String(validating: data, as: UTF8.self) else {
         let line = firstInvalidUTF8Line(data)
-        errors.append(BookError(stage: .load, path: path, line: line, message: "the file is not valid UTF-8"))
+        errors.append(
+          BookError(stage: .load, path: path, line: line, message: "the file is not valid UTF-8"))
         continue
       }
       do {

@@ -16,7 +16,8 @@ public enum ChapterParser {
     if source.allSatisfy(\.isWhitespace) {
       throw BookErrors([
         BookError(
-          stage: .load, path: path, line: 1, message: "the chapter is empty: start it with a line '# Title'")
+          stage: .load, path: path, line: 1,
+          message: "the chapter is empty: start it with a line '# Title'")
       ])
     }
     for (position, block) in parsed.codeBlocks.enumerated() where block.isFenced {
@@ -36,13 +37,16 @@ public enum ChapterParser {
           Cell(
             index: cells.count, fenceLine: block.startLine, code: block.literal, options: options))
       } catch {
-        errors.append(BookError(stage: .load, path: path, line: block.startLine, message: error.message))
+        errors.append(
+          BookError(stage: .load, path: path, line: block.startLine, message: error.message))
       }
     }
     let title = parsed.headings.first { $0.level == 1 }?.text
     if title == nil {
       errors.append(
-        BookError(stage: .load, path: path, line: 1, message: "the chapter needs a title: a first line '# Title'")
+        BookError(
+          stage: .load, path: path, line: 1,
+          message: "the chapter needs a title: a first line '# Title'")
       )
     }
     if !errors.isEmpty { throw BookErrors(errors) }

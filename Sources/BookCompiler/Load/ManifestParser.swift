@@ -61,7 +61,8 @@ public enum ManifestParser {
       ])
     } catch {
       throw BookErrors([
-        BookError(stage: .load, path: BookManifest.fileName, message: "this is not valid TOML: \(error)")
+        BookError(
+          stage: .load, path: BookManifest.fileName, message: "this is not valid TOML: \(error)")
       ])
     }
     var reader = Reader(source: ManifestSource(text))
@@ -231,7 +232,8 @@ public enum ManifestParser {
 
     mutating func fail(_ message: String, line: Int?, detail: String? = nil) {
       errors.append(
-        BookError(stage: .load, path: BookManifest.fileName, line: line, message: message, detail: detail))
+        BookError(
+          stage: .load, path: BookManifest.fileName, line: line, message: message, detail: detail))
     }
   }
 }

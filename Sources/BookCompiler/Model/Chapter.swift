@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Swift cell: a fenced block whose info string starts with `swift`.
 public struct Cell: Sendable, Hashable {
   /// The cell's position in its chapter, from 0.
@@ -48,6 +50,11 @@ public struct Chapter: Sendable, Hashable {
   /// The path of the recorded outputs beside the chapter.
   public var outputsPath: String {
     String(path.dropLast(3)) + ".out"
+  }
+
+  /// The recorded outputs' file, in the book at `root`.
+  public func outputsURL(in root: URL) -> URL {
+    root.appendingPathComponent(outputsPath)
   }
 
   /// Creates a chapter.

@@ -56,10 +56,10 @@ public struct Book: Sendable {
     let scheduler = ChapterScheduler(jobs: options.jobs, expectedSeconds: timings.load())
     report.chapters = scheduler.map(chapters) { chapter in
       let planned = plan.plan(chapter)
-      let mayUseCache = sink.usesCache && !options.force && !forced.contains(chapter.path)
+      let mayUseCache = sink.traits.usesCache && !options.force && !forced.contains(chapter.path)
       var outcome = execute.outcome(for: planned, mayUseCache: mayUseCache)
       outcome = sink.receive(outcome, of: chapter) { execute.run(planned, scratch: "rerun") }
-      if sink.usesCache, outcome.source == .ran, outcome.succeeded {
+      if sink.traits.usesCache, outcome.source == .ran, outcome.succeeded {
         do {
           try execute.remember(outcome, of: planned)
         } catch {
@@ -69,7 +69,7 @@ public struct Book: Sendable {
               message: "cannot store the outputs in the cache: \(error.localizedDescription)"))
         }
       }
-      if sink.publishesSite, outcome.source == .ran, outcome.succeeded {
+      if sink.traits.publishesSite, outcome.source == .ran, outcome.succeeded {
         render.chapterFinished(chapter, outputs: outcome.outputs)
       }
       return outcome
@@ -77,7 +77,7 @@ public struct Book: Sendable {
     timings.update(with: report.chapters)
 
     // Publish, when the sink wants a site and everything succeeded.
-    guard sink.publishesSite, report.errors.isEmpty else { return report }
+    guard sink.traits.publishesSite, report.errors.isEmpty else { return report }
     let renderStart = Date()
     defer { report.renderSeconds = Date().timeIntervalSince(renderStart) }
     let siteFolder = options.root.appendingPathComponent(book.manifest.siteFolder)

@@ -51,7 +51,10 @@ struct Subprocess {
   static let compilerTimeLimit: Double = 600
 
   /// What the watchdog tells the runner after each poll.
-  enum Verdict { case keepWaiting, kill(KillReason) }
+  enum Verdict {
+    case keepWaiting
+    case kill(KillReason)
+  }
 
   /// Starts the program and waits for it, asking `watchdog` every few milliseconds.
   func run(watchdog: () -> Verdict = { .keepWaiting }) throws(EnvironmentError) -> Termination {
@@ -77,8 +80,7 @@ struct Subprocess {
     let envp =
       environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
+      for pointer in argv + envp { free(pointer) }
     }
     var pid: pid_t = 0
     let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)

@@ -67,7 +67,8 @@ public struct SiteBuilder: Sendable {
   public func inputsKey(chapters: [Chapter], outputs: [String: [CellOutput]]) -> String {
     var hasher = StableHasher()
     for part in [
-      ArticleRenderer.version, manifest.fingerprint, Stylesheet.css, Stylesheet.script, KaTeX.version,
+      ArticleRenderer.version, manifest.fingerprint, Stylesheet.css, Stylesheet.script,
+      KaTeX.version,
     ] {
       hasher.combine(part)
     }

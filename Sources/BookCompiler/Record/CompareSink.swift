@@ -5,26 +5,20 @@ import Foundation
 public struct CompareSink: OutputSink {
   /// The book's root.
   public var root: URL
+  /// Comparing: every chapter runs fresh, and no site is written.
+  public let traits = SinkTraits.compare
 
   /// A sink for the book at `root`.
   public init(root: URL) {
     self.root = root
   }
 
-  public var stage: PipelineStage { .compare }
-  public var usesCache: Bool { false }
-  public var publishesSite: Bool { false }
-
   /// Adds a mismatch for every cell whose output differs from the record.
-  public func receive(
-    _ outcome: ChapterOutcome, of chapter: Chapter, rerun: () -> ChapterOutcome
-  ) -> ChapterOutcome {
-    guard outcome.errors.isEmpty else { return outcome }
-    var outcome = outcome
-    let url = root.appendingPathComponent(chapter.outputsPath)
-    let recorded = (try? String(contentsOf: url, encoding: .utf8)).flatMap(RecordedOutputs.parse)
+  public func accept(
+    _ outcome: inout ChapterOutcome, of chapter: Chapter, rerun: () -> ChapterOutcome
+  ) {
+    let text = try? String(contentsOf: chapter.outputsURL(in: root), encoding: .utf8)
     outcome.mismatches += OutputComparison.mismatches(
-      chapter: chapter, recorded: recorded, actual: outcome.outputs)
-    return outcome
+      chapter: chapter, recorded: text.flatMap(RecordedOutputs.parse), actual: outcome.outputs)
   }
 }

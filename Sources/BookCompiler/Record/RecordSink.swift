@@ -5,35 +5,29 @@ import Foundation
 public struct RecordSink: OutputSink {
   /// The book's root.
   public var root: URL
+  /// Recording: the cache is used and the site is published.
+  public let traits = SinkTraits.record
 
   /// A sink for the book at `root`.
   public init(root: URL) {
     self.root = root
   }
 
-  public var stage: PipelineStage { .record }
-  public var usesCache: Bool { true }
-  public var publishesSite: Bool { true }
-
   /// Writes the record when it changed, so an unchanged book leaves its files untouched. A
   /// record that cannot be written fails the chapter.
-  public func receive(
-    _ outcome: ChapterOutcome, of chapter: Chapter, rerun: () -> ChapterOutcome
-  ) -> ChapterOutcome {
-    guard outcome.errors.isEmpty else { return outcome }
-    var outcome = outcome
-    let url = root.appendingPathComponent(chapter.outputsPath)
+  public func accept(
+    _ outcome: inout ChapterOutcome, of chapter: Chapter, rerun: () -> ChapterOutcome
+  ) {
+    let url = chapter.outputsURL(in: root)
     let text = RecordedOutputs.serialize(outcome.outputs, chapterPath: chapter.path)
-    if (try? String(contentsOf: url, encoding: .utf8)) != text {
-      do {
-        try Data(text.utf8).write(to: url, options: .atomic)
-      } catch {
-        outcome.fail(
-          with: BookError(
-            stage: .record, path: chapter.outputsPath,
-            message: "cannot write the recorded outputs: \(error.localizedDescription)"))
-      }
+    guard (try? String(contentsOf: url, encoding: .utf8)) != text else { return }
+    do {
+      try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+      outcome.fail(
+        with: BookError(
+          stage: traits.stage, path: chapter.outputsPath,
+          message: "cannot write the recorded outputs: \(error.localizedDescription)"))
     }
-    return outcome
   }
 }

@@ -19,17 +19,25 @@ enum UnifiedDiff {
         lcs[i][j] = old[i] == new[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
       }
     }
-    enum Op { case same(String), removed(String), added(String) }
+    enum Op {
+      case same(String)
+      case removed(String)
+      case added(String)
+    }
     var ops = [Op]()
     var i = 0
     var j = 0
     while i < n || j < m {
       if i < n, j < m, old[i] == new[j] {
-        ops.append(.same(old[i])); i += 1; j += 1
+        ops.append(.same(old[i]))
+        i += 1
+        j += 1
       } else if i < n, j == m || lcs[i + 1][j] >= lcs[i][j + 1] {
-        ops.append(.removed(old[i])); i += 1
+        ops.append(.removed(old[i]))
+        i += 1
       } else {
-        ops.append(.added(new[j])); j += 1
+        ops.append(.added(new[j]))
+        j += 1
       }
     }
     // Group the changes into hunks with their context.
@@ -52,7 +60,9 @@ enum UnifiedDiff {
       var newStart = 1
       for op in ops[..<start] {
         switch op {
-        case .same: oldStart += 1; newStart += 1
+        case .same:
+          oldStart += 1
+          newStart += 1
         case .removed: oldStart += 1
         case .added: newStart += 1
         }
@@ -62,9 +72,16 @@ enum UnifiedDiff {
       var newCount = 0
       for op in ops[start...end] {
         switch op {
-        case .same(let s): body.append(" " + s); oldCount += 1; newCount += 1
-        case .removed(let s): body.append("-" + s); oldCount += 1
-        case .added(let s): body.append("+" + s); newCount += 1
+        case .same(let s):
+          body.append(" " + s)
+          oldCount += 1
+          newCount += 1
+        case .removed(let s):
+          body.append("-" + s)
+          oldCount += 1
+        case .added(let s):
+          body.append("+" + s)
+          newCount += 1
         }
       }
       lines.append("@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@")

@@ -40,7 +40,8 @@ public struct LineWorld: Sendable {
   }
 
   /// One step: where the move leads, its reward, and whether the episode ended at the goal.
-  public func step(from position: Int, action: Int) -> (next: Int, reward: Double, terminated: Bool) {
+  public func step(from position: Int, action: Int) -> (next: Int, reward: Double, terminated: Bool)
+  {
     let next = min(2, max(-2, position + moves[action]))
     return (next, reward(landingOn: next), next == goal)
   }

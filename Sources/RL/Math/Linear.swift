@@ -78,7 +78,10 @@ public struct Linear: Sendable, Hashable {
         for i in 0..<inputSize {
           let wi = w + i * outputSize
           // Four partial sums: a fixed order (so deterministic) that still pipelines well.
-          var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+          var s0 = 0.0
+          var s1 = 0.0
+          var s2 = 0.0
+          var s3 = 0.0
           var j = 0
           while j + 4 <= outputSize {
             s0 += wi[j] * dyr[j]

@@ -50,9 +50,17 @@ struct ExecuteStage: Sendable {
     }
   }
 
-  /// Remembers a successful run's outputs under its key.
-  func remember(_ outcome: ChapterOutcome, of planned: PlannedChapter) throws {
-    try cache.store(outcome.outputs, key: planned.cacheKey)
+  /// Remembers a successful run's outputs under its key; a cache that cannot be written
+  /// fails the chapter, so that no build silently loses its record of what ran.
+  func remember(_ outcome: inout ChapterOutcome, of planned: PlannedChapter) {
+    do {
+      try cache.store(outcome.outputs, key: planned.cacheKey)
+    } catch {
+      outcome.fail(
+        with: BookError(
+          stage: .record, path: planned.chapter.path,
+          message: "cannot store the outputs in the cache: \(error.localizedDescription)"))
+    }
   }
 
   /// A status line: the chapter's name, then its state.

@@ -33,6 +33,7 @@ public struct Book: Sendable {
     // each build works in a folder of its own, and clears the ones before it (under the lock).
     try? FileManager.default.removeItem(at: workFolder.deletingLastPathComponent())
     var report = BuildReport()
+
     // Load.
     let loadStart = Date()
     let book = try BookLoader.loadBook(root: options.root)
@@ -60,14 +61,7 @@ public struct Book: Sendable {
       var outcome = execute.outcome(for: planned, mayUseCache: mayUseCache)
       outcome = sink.receive(outcome, of: chapter) { execute.run(planned, scratch: "rerun") }
       if sink.traits.usesCache, outcome.source == .ran, outcome.succeeded {
-        do {
-          try execute.remember(outcome, of: planned)
-        } catch {
-          outcome.fail(
-            with: BookError(
-              stage: .record, path: chapter.path,
-              message: "cannot store the outputs in the cache: \(error.localizedDescription)"))
-        }
+        execute.remember(&outcome, of: planned)
       }
       if sink.traits.publishesSite, outcome.source == .ran, outcome.succeeded {
         render.chapterFinished(chapter, outputs: outcome.outputs)

@@ -13,9 +13,14 @@ final class RenderCache: @unchecked Sendable {
   private let katexVersion: String
   private var math = [String: String]()
   private var swift = [String: String]()
+  /// Whether `math` and `swift` were read from the file: only on first use, so a build
+  /// whose site is already current never reads (and hashes) a megabyte of JSON.
+  private var loaded = false
   private var usedMath = [String: String]()
   private var usedSwift = [String: String]()
   private var usedArticles = Set<String>()
+  /// The articles rendered (not read back) in this build.
+  private var freshArticles = Set<String>()
   /// Guards every table above: chapters are rendered from several threads at once.
   private let lock = NSLock()
 
@@ -41,6 +46,13 @@ final class RenderCache: @unchecked Sendable {
     file = url.map { PersistentFile(url: $0, format: "render-cache 3") }
     articleFolder = url?.deletingLastPathComponent().appendingPathComponent("articles")
     katexVersion = KaTeX.version
+  }
+
+  /// Reads the stored formulas and code the first time they are needed. Call with `lock`
+  /// held.
+  private func loadIfNeeded() {
+    guard !loaded else { return }
+    loaded = true
     guard let stored = file?.load(), stored.katex == katexVersion,
       stored.highlighter == SwiftHighlighter.version
     else { return }
@@ -74,7 +86,10 @@ final class RenderCache: @unchecked Sendable {
 
   /// Stores an article under `key`; a failure to write only costs time in the next build.
   func storeArticle(_ article: CachedArticle, key: String) {
-    lock.withLock { _ = usedArticles.insert(key) }
+    lock.withLock {
+      usedArticles.insert(key)
+      freshArticles.insert(key)
+    }
     try? articleFile(key)?.save(
       StoredArticle(
         html: article.rendered.html, printable: article.printable,
@@ -84,6 +99,7 @@ final class RenderCache: @unchecked Sendable {
   func math(_ formula: Formula) -> String? {
     let key = StableHasher.digest(formula.key)
     return lock.withLock {
+      loadIfNeeded()
       guard let html = math[key] else { return nil }
       usedMath[key] = html
       return html
@@ -94,6 +110,7 @@ final class RenderCache: @unchecked Sendable {
   func storeMath(_ formula: Formula, html: String) {
     let key = StableHasher.digest(formula.key)
     lock.withLock {
+      loadIfNeeded()
       math[key] = html
       usedMath[key] = html
     }
@@ -103,19 +120,25 @@ final class RenderCache: @unchecked Sendable {
   func highlighted(_ code: String) -> String {
     let key = StableHasher.digest(code)
     let known: String? = lock.withLock {
+      loadIfNeeded()
       if let html = swift[key] { usedSwift[key] = html }
       return swift[key]
     }
     if let known { return known }
     let html = SwiftHighlighter.highlight(code)
     lock.withLock {
+      loadIfNeeded()
       swift[key] = html
       usedSwift[key] = html
     }
     return html
   }
 
-  /// Writes the entries used since the cache was loaded, if they differ from what is stored.
+  /// Writes the formulas and code back, and drops the articles this build did not use.
+  ///
+  /// When every article was rendered afresh, only the entries they used are kept, so the
+  /// cache never grows stale. When some came from the cache, their formulas were not looked
+  /// up, so every known entry is kept. A build that rendered nothing leaves the file alone.
   func save() {
     guard let file else { return }
     lock.lock()
@@ -126,9 +149,11 @@ final class RenderCache: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
       }
     }
+    guard loaded else { return }
+    let everyArticleFresh = freshArticles == usedArticles
     try? file.save(
       Stored(
-        katex: katexVersion, highlighter: SwiftHighlighter.version, math: usedMath,
-        swift: usedSwift))
+        katex: katexVersion, highlighter: SwiftHighlighter.version,
+        math: everyArticleFresh ? usedMath : math, swift: everyArticleFresh ? usedSwift : swift))
   }
 }

@@ -40,7 +40,8 @@ import Testing
 
   @Test func aMissingRecordIsOneMismatch() {
     let chapter = Chapter(
-      path: "chapters/01-x.md", number: 1, slug: "x", title: "X", source: "", cells: [])
+      path: "chapters/01-x.md", number: 1, slug: "x", title: "X", source: "", cells: [],
+      document: ChapterDocument.parse(""))
     let found = OutputComparison.mismatches(chapter: chapter, recorded: nil, actual: [])
     #expect(found == ["chapters/01-x.out: no recorded outputs to compare with; run `rlbook build`"])
   }

@@ -26,9 +26,32 @@ import Testing
 
           indented $c$ code
       """
-    let (text, formulas) = MathExtractor.extract(source)
-    #expect(formulas.isEmpty)
-    #expect(text == source)
+    let document = ChapterDocument.parse(source)
+    #expect(document.formulas.isEmpty)
+    #expect(
+      document.parsed.codeBlocks.map(\.literal) == ["let s = \"$b$\"\n", "indented $c$ code\n"])
+    #expect(document.parsed.html.contains("Costs $5 and $10 today."))
+  }
+
+  /// A formula over several lines keeps the line numbers of everything after it, and its
+  /// filler lines never reach the HTML.
+  @Test func aMultilineFormulaKeepsLineNumbers() {
+    let source = "# T\n\nBefore\n$$\na\n+ b\n$$\nafter.\n\n## Later\n\n```swift\nlet x = 1\n```\n"
+    let document = ChapterDocument.parse(source)
+    #expect(document.formulas.map(\.line) == [4])
+    #expect(document.parsed.headings.map(\.line) == [1, 10])
+    #expect(document.parsed.codeBlocks.map(\.startLine) == [12])
+    #expect(!document.parsed.html.contains(MathExtractor.filler))
+    #expect(document.parsed.html.contains(MathExtractor.placeholder(0) + "\nafter."))
+  }
+
+  /// Something in code that looks like a formula and reaches into prose is not one: the
+  /// text is parsed again around the code blocks.
+  @Test func dollarsInCodeNeverPairWithProse() {
+    let source = "# T\n\n```swift\nlet s = \"$$\"\n```\nSee $$x$$ here.\n"
+    let document = ChapterDocument.parse(source)
+    #expect(document.formulas.map(\.tex) == ["x"])
+    #expect(document.parsed.codeBlocks.map(\.literal) == ["let s = \"$$\"\n"])
   }
 
   @Test func inlineMathMustHugItsDollars() {

@@ -8,7 +8,8 @@ public enum ChapterParser {
   public static func parse(path: String, number: Int, slug: String, source: String)
     throws(BookErrors) -> Chapter
   {
-    let parsed = MarkdownDocument.parse(source)
+    var document = ChapterDocument.parse(source)
+    let parsed = document.parsed
     let lines = Self.lines(of: source)
     var errors = [BookError]()
     var cells = [Cell]()
@@ -50,9 +51,10 @@ public enum ChapterParser {
       )
     }
     if !errors.isEmpty { throw BookErrors(errors) }
+    document.parsed.codeBlocks = blocks
     return Chapter(
       path: path, number: number, slug: slug, title: title ?? slug, source: source, cells: cells,
-      codeBlocks: blocks)
+      document: document)
   }
 
   /// The lines of `source` as cmark-gfm counts them: a line ends at `\n`, `\r\n` or `\r`.

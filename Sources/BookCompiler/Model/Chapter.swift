@@ -58,17 +58,18 @@ public struct Chapter: Sendable, Hashable {
   }
 
   /// Creates a chapter.
-  /// Every code block of the chapter, in order, as the parser found them (cells included).
-  /// Later stages use these instead of parsing the Markdown again.
-  public var codeBlocks: [CodeBlock]
+  /// The Markdown, parsed once by the load stage: later stages never parse it again.
+  public var document: ChapterDocument
 
-  /// Creates a chapter. `codeBlocks` defaults to the cells' fences alone, for chapters built
-  /// by hand in tests; `ChapterParser` passes every block.
+  /// Every code block of the chapter, in order (cells included, each marked with its cell).
+  public var codeBlocks: [CodeBlock] { document.parsed.codeBlocks }
+
+  /// Creates a chapter from its parts. `ChapterParser` passes the document it parsed.
   public init(
     path: String, number: Int, slug: String, title: String, source: String, cells: [Cell],
-    codeBlocks: [CodeBlock] = []
+    document: ChapterDocument
   ) {
-    self.codeBlocks = codeBlocks
+    self.document = document
     self.path = path
     self.number = number
     self.slug = slug

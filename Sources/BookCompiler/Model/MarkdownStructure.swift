@@ -20,7 +20,7 @@ public struct CodeBlock: Sendable, Hashable {
 }
 
 /// A heading found in a Markdown document.
-struct Heading: Sendable {
+struct Heading: Sendable, Hashable {
   /// 1 for `#`, 2 for `##`, …
   var level: Int
   /// The heading as plain text.
@@ -31,7 +31,7 @@ struct Heading: Sendable {
 
 /// What cmark-gfm makes of a Markdown document: its code blocks and headings as values, and
 /// its HTML with every code block replaced by a placeholder comment.
-struct ParsedMarkdown: Sendable {
+struct ParsedMarkdown: Sendable, Hashable {
   var codeBlocks: [CodeBlock]
   var headings: [Heading]
   var html: String

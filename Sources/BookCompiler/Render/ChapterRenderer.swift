@@ -14,15 +14,14 @@ struct ChapterRenderer {
     var anchor: String
   }
 
-  /// A chapter with its formulas taken out of the prose (see `MathExtractor`).
+  /// A chapter and the formulas of its prose (see `ChapterDocument`).
   struct Prepared: Sendable {
     var chapter: Chapter
-    var source: String
     var formulas: [Formula]
 
     init(_ chapter: Chapter) {
       self.chapter = chapter
-      (source, formulas) = MathExtractor.extract(chapter.source, codeBlocks: chapter.codeBlocks)
+      formulas = chapter.document.formulas
     }
   }
 
@@ -36,16 +35,13 @@ struct ChapterRenderer {
   /// Renders `prepared`, with `math[i]` the HTML of its formula `i`.
   func render(_ prepared: Prepared, math: [String], outputs: [CellOutput]) -> Rendered {
     let chapter = prepared.chapter
-    let parsed = MarkdownDocument.parse(prepared.source)
+    let parsed = chapter.document.parsed
     var replacements = [(String, String)]()
-    // The formulas are out of the text, so cmark finds the same code blocks as the load
-    // stage did, in the same order: which of them are cells was decided there.
-    for (position, block) in parsed.codeBlocks.enumerated() {
+    // Which code blocks are cells was decided once, by the load stage.
+    for block in parsed.codeBlocks {
       let words = block.info.split(whereSeparator: \.isWhitespace)
       let replacement: String
-      if let index = chapter.codeBlocks.indices.contains(position)
-        ? chapter.codeBlocks[position].cell : nil, index < chapter.cells.count
-      {
+      if let index = block.cell, index < chapter.cells.count {
         replacement = cells.render(
           chapter.cells[index], output: outputs.indices.contains(index) ? outputs[index] : nil)
       } else {

@@ -1,36 +1,25 @@
-/// A formula found in a chapter's prose.
-struct Formula: Sendable, Hashable {
-  /// The TeX between the dollars.
-  var tex: String
-  /// `$$…$$` (a display formula) rather than `$…$`.
-  var display: Bool
-  /// The 1-based line of the opening dollar in the chapter file.
-  var line: Int
-
-  /// What identifies the formula's rendering: the same TeX in the same mode renders the same.
-  var key: String { (display ? "display\n" : "inline\n") + tex }
-}
-
 /// Takes `$…$` and `$$…$$` out of a chapter's prose before cmark sees it, leaving a
-/// placeholder word (`RLBOOKMATH3Z`) that cmark passes through unchanged.
+/// placeholder word (`RLBOOKMATH3Z`) that cmark passes through unchanged. A formula that
+/// spans line breaks leaves one filler line (`RLBOOKMATHLINE`) per break, so every line of
+/// the text keeps its number in the chapter file; `ChapterDocument` removes the fillers from
+/// cmark's HTML.
 ///
-/// Math is not looked for in fenced or indented code blocks (found by cmark itself) nor in
-/// code spans. `\$` stays a literal dollar. An inline `$` must hug its formula (`$x$`, not
+/// Math is not looked for on `codeLines` (the lines of code blocks) nor in code spans. `\$` stays a literal dollar. An inline `$` must hug its formula (`$x$`, not
 /// `$ x $`) and a closing `$` must not be followed by a digit, so prices like "$5 or $10"
 /// stay prose.
 enum MathExtractor {
   /// The placeholder for formula number `index`.
   static func placeholder(_ index: Int) -> String { "RLBOOKMATH\(index)Z" }
 
-  /// The source with formulas replaced by placeholders, and the formulas in order.
-  ///
-  /// `codeBlocks` are the chapter's code blocks as the load stage found them; `nil` (for a
-  /// text that was not loaded as a chapter) parses `source` to find them.
-  static func extract(_ source: String, codeBlocks: [CodeBlock]? = nil) -> (
+  /// The line that stands in for each line break inside a formula.
+  static let filler = "RLBOOKMATHLINE"
+
+  /// The source with formulas replaced by placeholders, and the formulas in order. No
+  /// formula starts on, or reaches into, one of `codeLines`.
+  static func extract(_ source: String, codeLines: Set<Int> = []) -> (
     source: String, formulas: [Formula]
   ) {
     guard source.contains("$") else { return (source, []) }
-    let codeLines = codeBlockLines(codeBlocks ?? MarkdownDocument.parse(source).codeBlocks)
     let chars = Array(source.unicodeScalars)
     var out = String.UnicodeScalarView()
     var formulas = [Formula]()
@@ -76,9 +65,12 @@ enum MathExtractor {
       }
       if c == "$" {
         let display = i + 1 < chars.count && chars[i + 1] == "$"
-        if let (tex, end, lines) = formula(chars, at: i, display: display) {
+        if let (tex, end, lines) = formula(chars, at: i, display: display),
+          !(line...(line + lines)).contains(where: inCode)
+        {
           out.append(contentsOf: placeholder(formulas.count).unicodeScalars)
-          formulas.append(Formula(tex: tex, display: display, line: line))
+          for _ in 0..<lines { out.append(contentsOf: ("\n" + filler).unicodeScalars) }
+          formulas.append(Formula(tex: tex, display: display, line: line, lineBreaks: lines))
           line += lines
           i = end
           continue
@@ -154,15 +146,6 @@ enum MathExtractor {
       }
     }
     return nil
-  }
-
-  /// The lines that belong to fenced or indented code blocks, as cmark sees them.
-  private static func codeBlockLines(_ blocks: [CodeBlock]) -> Set<Int> {
-    var lines = Set<Int>()
-    for block in blocks {
-      lines.formUnion(block.startLine...max(block.startLine, block.endLine))
-    }
-    return lines
   }
 }
 

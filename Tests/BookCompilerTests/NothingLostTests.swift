@@ -103,6 +103,22 @@ import Testing
   }
 }
 
+extension NothingLostTests {
+  /// The wait is announced even when standard error is not a terminal (as in CI or an
+  /// editor's build task), where status lines are not shown.
+  @Test func aWaitingBuildSaysSoWithoutATerminal() throws {
+    let book = try TestBook(["01-wait.md": Self.version("wait")])
+    let first = try book.startTool(["build"])
+    let lock = book.root.appendingPathComponent(".rlbook-cache/lock")
+    for _ in 0..<500 where !FileManager.default.fileExists(atPath: lock.path) { usleep(10_000) }
+    usleep(100_000)
+    let (status, stderr) = try book.runTool(["build"])
+    first.waitUntilExit()
+    #expect(status == 0 && first.terminationStatus == 0)
+    #expect(stderr.contains("another rlbook build is running in this book; waiting"), "\(stderr)")
+  }
+}
+
 /// A result handed from a thread to the test.
 final class LockedResult: @unchecked Sendable {
   private let lock = NSLock()

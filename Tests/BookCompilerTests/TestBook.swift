@@ -89,7 +89,7 @@ final class TestBook: @unchecked Sendable {
     let number = { (name: String) in Int(name.prefix { $0.isNumber }) ?? 0 }
     let folder = root.appendingPathComponent("chapters").path
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-      .filter { $0.hasSuffix(".md") }
+      .filter(BookLoader.isChapterFile)
       .sorted { (number($0), $0) < (number($1), $1) }
     var text = "[book]\ntitle = \"Test book\"\n"
     if !names.isEmpty {
@@ -121,7 +121,7 @@ final class TestBook: @unchecked Sendable {
     options.force = force
     options.libraryDirectory = try Prerequisites.libraryPath()
     options.moduleCacheFolder = Prerequisites.moduleCache
-    return try Book(options: options) { log.append($0) }.run()
+    return try Book(options: options, log: { log.append($0) }, notice: { log.append($0) }).run()
   }
 
   /// Runs the `rlbook` binary on this book and waits for it (at most `limit` seconds).

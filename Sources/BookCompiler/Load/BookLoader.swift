@@ -28,6 +28,13 @@ public enum BookLoader {
     return (book.chapters, book.errors)
   }
 
+  /// Whether a file in `chapters/` is a chapter: a Markdown file, not hidden (editors' lock
+  /// files such as `.#01-x.md` and macOS's `._01-x.md` are), and not a `README.md` that
+  /// describes the folder. Other files (recorded outputs, pictures) are not chapters.
+  static func isChapterFile(_ name: String) -> Bool {
+    name.hasSuffix(".md") && !name.hasPrefix(".") && name.lowercased() != "readme.md"
+  }
+
   /// Loads `book.toml`, every listed chapter that parses, and the errors of the others
   /// (including chapters missing from the listing, or listed but missing).
   ///
@@ -39,7 +46,7 @@ public enum BookLoader {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        .filter { $0.hasSuffix(".md") }.sorted()
+        .filter(isChapterFile).sorted()
     } catch {
       throw BookErrors([
         BookError(

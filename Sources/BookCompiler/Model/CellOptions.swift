@@ -20,9 +20,14 @@ public struct CellOptions: Sendable, Hashable {
 
   /// Parses the words after `swift` in a fence's info string.
   ///
-  /// - Throws: a message naming the first unknown or malformed option.
+  /// - Throws: a message naming the first unknown, malformed or repeated option.
   public init(parsing words: [Substring]) throws(OptionError) {
+    var seen = Set<Substring>()
     for word in words {
+      let name = word.hasPrefix("timeout=") ? "timeout" : word
+      guard seen.insert(name).inserted else {
+        throw OptionError(message: "the cell option '\(name)' is given twice")
+      }
       switch word {
       case "hidden": hidden = true
       case "norun": noRun = true

@@ -13,13 +13,22 @@ import Foundation
 public struct Book: Sendable {
   /// What to do.
   public var options: BuildOptions
-  /// Where status lines go.
+  /// Where status lines go (shown by the CLI only on a terminal).
   public var log: @Sendable (String) -> Void
+  /// Where messages go that must always be seen, such as waiting for another build; by
+  /// default, standard error.
+  public var notice: @Sendable (String) -> Void
 
   /// Creates the pipeline.
-  public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
+  public init(
+    options: BuildOptions, log: @escaping @Sendable (String) -> Void,
+    notice: @escaping @Sendable (String) -> Void = { message in
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+  ) {
     self.options = options
     self.log = log
+    self.notice = notice
   }
 
   /// Runs the pipeline.
@@ -27,7 +36,7 @@ public struct Book: Sendable {
   /// - Throws: `EnvironmentError` when a tool is missing, `BookErrors` when there is no book
   ///   to load; problems in chapters are reported in the returned `BuildReport` instead.
   public func run() throws -> BuildReport {
-    let lock = try BuildLock(folder: options.cacheFolder, announce: log)
+    let lock = try BuildLock(folder: options.cacheFolder, announce: notice)
     defer { withExtendedLifetime(lock) {} }
     // A killed build may have left a compiler running that still writes into its folder:
     // each build works in a folder of its own, and clears the ones before it (under the lock).

@@ -30,3 +30,19 @@ import Testing
     #expect(throws: CellOptions.OptionError.self) { try CellOptions(parsing: words) }
   }
 }
+
+extension ChaptersFolderTests {
+  /// A renamed chapter's old record goes; the new name gets its own.
+  @Test func aRenamedChapterLeavesNoRecordBehind() throws {
+    let book = try TestBook(["01-old.md": "# A\n\n```swift\nprint(1)\n```\n"])
+    #expect(try book.run().succeeded)
+    #expect(book.read("chapters/01-old.out") != nil)
+    let chapters = book.root.appendingPathComponent("chapters")
+    try FileManager.default.moveItem(
+      at: chapters.appendingPathComponent("01-old.md"),
+      to: chapters.appendingPathComponent("01-new.md"))
+    #expect(try book.run().succeeded)
+    #expect(book.read("chapters/01-old.out") == nil)
+    #expect(book.read("chapters/01-new.out") != nil)
+  }
+}

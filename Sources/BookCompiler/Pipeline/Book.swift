@@ -78,6 +78,7 @@ public struct Book: Sendable {
       return outcome
     }
     timings.update(with: report.chapters)
+    sink.finish(chapters: chapters)
 
     // Publish, when the sink wants a site and everything succeeded.
     guard sink.traits.publishesSite, report.errors.isEmpty else { return report }

@@ -14,6 +14,9 @@ public protocol OutputSink: Sendable {
   /// adds what this sink finds: a record that cannot be written, outputs that differ.
   /// `rerun` compiles and runs the chapter again, fresh.
   func accept(_ outcome: inout ChapterOutcome, of chapter: Chapter, rerun: () -> ChapterOutcome)
+
+  /// Called once every chapter went through the sink, with the whole book's chapters.
+  func finish(chapters: [Chapter])
 }
 
 /// What the pipeline does around a sink: whether it may use the cache and whether a site is
@@ -33,6 +36,9 @@ public struct SinkTraits: Sendable, Equatable {
 }
 
 extension OutputSink {
+  /// Nothing to do at the end, by default.
+  public func finish(chapters: [Chapter]) {}
+
   /// The outcome after this sink: unchanged when the chapter already failed, otherwise
   /// with what `accept` found.
   public func receive(

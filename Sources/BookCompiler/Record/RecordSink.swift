@@ -13,6 +13,21 @@ public struct RecordSink: OutputSink {
     self.root = root
   }
 
+  /// Removes the records of chapters that no longer exist (renamed or deleted), so that
+  /// `chapters/` holds one record per chapter. A record whose chapter is still there but
+  /// failed to load is kept.
+  public func finish(chapters: [Chapter]) {
+    let folder = root.appendingPathComponent(BookLoader.chaptersFolder)
+    let fm = FileManager.default
+    for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+    where name.hasSuffix(".out") && !name.hasPrefix(".") {
+      let source = String(name.dropLast(4)) + ".md"
+      if !fm.fileExists(atPath: folder.appendingPathComponent(source).path) {
+        try? fm.removeItem(at: folder.appendingPathComponent(name))
+      }
+    }
+  }
+
   /// Writes the record when it changed, so an unchanged book leaves its files untouched. A
   /// record that cannot be written fails the chapter.
   public func accept(

@@ -14,7 +14,7 @@ struct ExecutionCache {
   /// The key text for `chapter` under `toolchain`.
   static func key(for chapter: Chapter, toolchain: Toolchain) -> String {
     var parts = [
-      "rlbook-cache 1", toolchain.version, toolchain.libraryIdentity, chapter.path,
+      "rlbook-cache 2", toolchain.version, toolchain.libraryIdentity, chapter.path,
       StableHasher.digest(ChapterProgram.prologue),
     ]
     for cell in chapter.cells {

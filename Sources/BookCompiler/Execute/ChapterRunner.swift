@@ -6,6 +6,8 @@ public struct ChapterRun: Sendable {
   public var outputs: [CellOutput]
   /// Problems found: compile errors, traps, timeouts. Empty when the chapter ran cleanly.
   public var errors: [BookError]
+  /// Things the author should know that do not fail the build, such as refused pictures.
+  public var warnings: [BookWarning] = []
   /// Seconds spent compiling and running.
   public var compileSeconds = 0.0
   public var runSeconds = 0.0
@@ -83,8 +85,12 @@ struct ChapterRunner {
       let base = outputFolder.appendingPathComponent("cell-\(cell.index)").path
       let (stdout, stdoutCut) = OutputDecoder.read(base + ".out")
       let (stderr, stderrCut) = OutputDecoder.read(base + ".err")
+      var refused = [SVGRejection]()
       result.outputs[cell.index].items = OutputDecoder.items(
-        fromStdout: stdout, truncated: stdoutCut)
+        fromStdout: stdout, truncated: stdoutCut, warn: { refused.append($0) })
+      result.warnings += refused.map {
+        .pictureNotShown(path: chapter.path, line: cell.fenceLine, reason: "\($0)")
+      }
       result.outputs[cell.index].stderr = OutputDecoder.text(
         fromStderr: stderr, truncated: stderrCut)
     }

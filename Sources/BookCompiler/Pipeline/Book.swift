@@ -56,6 +56,7 @@ public struct Book: Sendable {
     var outputs = [String: [CellOutput]]()
     for (chapter, result) in zip(chapters, results) {
       report.errors += result.errors
+      report.warnings += result.warnings
       report.mismatches += result.mismatches
       report.chapters.append(result.report)
       outputs[chapter.path] = result.outputs
@@ -106,6 +107,7 @@ public struct Book: Sendable {
   private struct ChapterResult: Sendable {
     var outputs: [CellOutput]
     var errors: [BookError] = []
+    var warnings: [BookWarning] = []
     var mismatches: [String] = []
     var report: ChapterReport
   }
@@ -129,7 +131,7 @@ public struct Book: Sendable {
     log(status(chapter, "compiling…"))
     let run = execute(chapter, toolchain: toolchain, scratch: "run")
     var result = ChapterResult(
-      outputs: run.outputs, errors: run.errors,
+      outputs: run.outputs, errors: run.errors, warnings: run.warnings,
       report: ChapterReport(
         path: chapter.path, source: run.errors.isEmpty ? .ran : .failed,
         compileSeconds: run.compileSeconds, runSeconds: run.runSeconds))

@@ -16,6 +16,8 @@ public struct ChapterReport: Sendable {
 public struct BuildReport: Sendable {
   /// Every chapter's problems: parse errors, compile errors, traps, timeouts.
   public var errors: [BookError] = []
+  /// Problems that do not fail the build, such as pictures that were refused.
+  public var warnings: [BookWarning] = []
   /// In test mode, a unified diff for each cell whose output differs from the record.
   public var mismatches: [String] = []
   /// One entry per chapter that was processed.

@@ -54,6 +54,8 @@ import Testing
     "<svg><text>&xxe;</text></svg>",
     "<svg><text>\u{1}</text></svg>",
     "<svg><?pi?></svg>",
+    "<svg style=\"position:fixed;top:0;left:0;width:100vw;height:100vh\"></svg>",
+    "<svg><rect id=\"search\"/></svg>",
     "<svg><?xml-stylesheet href=\"https://evil.example/x.css\"?></svg>",
     "",
     "not a picture",

@@ -73,6 +73,9 @@ public enum SVGSanitizer {
       if let namespace = SVGAllowlist.namespaces[attribute], value != namespace {
         return "'\(attribute)' on <\(name)> is not the SVG namespace"
       }
+      if attribute == "id", !ProseAllowlist.isAllowedId(value) {
+        return "the id '\(value)' on <\(name)> is one the page uses"
+      }
       if SVGAllowlist.linkAttributes.contains(attribute), !URLPolicy.isFragment(value) {
         return "'\(attribute)' on <\(name)> points outside the picture"
       }

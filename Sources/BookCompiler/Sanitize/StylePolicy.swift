@@ -1,6 +1,7 @@
 /// Decides whether a CSS value (a `style` attribute or a presentation attribute such as
 /// `fill`) is safe in a picture: it may refer to the picture's own parts with `url(#id)`, but
-/// it may not fetch anything, import style sheets, or hide a function behind CSS escapes.
+/// it may not fetch anything, import style sheets, hide a function behind CSS escapes, or
+/// take the picture out of its place (`position`, `z-index`).
 enum StylePolicy {
   /// CSS functions that fetch or build images from elsewhere, even without `url(`.
   private static let fetchingFunctions = [
@@ -14,6 +15,9 @@ enum StylePolicy {
     if lower.contains("@import") { return "an @import" }
     if lower.contains("-moz-binding") || lower.contains("behavior") {
       return "a CSS binding"
+    }
+    if lower.contains("position") || lower.contains("z-index") {
+      return "CSS positioning, which could lay the picture over the page"
     }
     for function in fetchingFunctions where lower.contains(function) {
       return "the CSS function \(function.dropLast())()"

@@ -81,7 +81,8 @@ import Testing
     let clean = try SVGSanitizer.sanitize(markup).get()
     #expect(
       clean
-        == "<svg \(Self.ns)><title>a &lt;b&gt; &amp; javascript:</title><rect fill=\"url(#g)\"/></svg>")
+        == "<svg \(Self.ns)><title>a &lt;b&gt; &amp; javascript:</title><rect fill=\"url(#g)\"/></svg>"
+    )
     #expect(SanitizerChecks.svgProblem(clean) == nil)
   }
 
@@ -124,15 +125,17 @@ import Testing
   @Test func theDecoderWarnsAboutARefusedFrame() {
     let begin = OutputDecoder.frameBegin
     let end = OutputDecoder.frameEnd
-    let stdout = "\(begin)bad\n<svg><script>alert(1)</script></svg>\n\(end)\n"
+    let stdout =
+      "\(begin)bad\n<svg><script>alert(1)</script></svg>\n\(end)\n"
       + "\(begin)good\n<svg \(Self.ns)><rect/></svg>\n\(end)\n"
     var warnings = [SVGRejection]()
     let items = OutputDecoder.items(
       fromStdout: Data(stdout.utf8), truncated: false, warn: { warnings.append($0) })
-    #expect(items == [
-      .text("<svg><script>alert(1)</script></svg>"),
-      .svg(alt: "good", markup: "<svg \(Self.ns)><rect/></svg>"),
-    ])
+    #expect(
+      items == [
+        .text("<svg><script>alert(1)</script></svg>"),
+        .svg(alt: "good", markup: "<svg \(Self.ns)><rect/></svg>"),
+      ])
     #expect(warnings.map(\.description) == ["the element <script> is not allowed"])
   }
 }

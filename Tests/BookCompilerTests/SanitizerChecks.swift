@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import BookCompiler
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import BookCompiler
 
 /// Independent checks that sanitised markup is inert, by parsing it (not by searching it).
 enum SanitizerChecks {

@@ -23,6 +23,7 @@ public struct BookWarning: Sendable, Equatable, CustomStringConvertible {
 
   /// The warning for a picture from the cell whose fence is at `line` that was refused.
   static func pictureNotShown(path: String, line: Int, reason: String) -> BookWarning {
-    BookWarning(path: path, line: line, message: "the picture from this cell was not shown: \(reason)")
+    BookWarning(
+      path: path, line: line, message: "the picture from this cell was not shown: \(reason)")
   }
 }

@@ -51,8 +51,9 @@ struct HTMLTagReader {
   /// The token that starts with the `<` at `start`; moves past it.
   private mutating func markup(from start: Int) -> HTMLToken {
     let next = start + 1 < scalars.count ? scalars[start + 1] : " "
-    if Self.isLetter(next) || (next == "/" && start + 2 < scalars.count
-      && Self.isLetter(scalars[start + 2]))
+    if Self.isLetter(next)
+      || (next == "/" && start + 2 < scalars.count
+        && Self.isLetter(scalars[start + 2]))
     {
       position = start + (next == "/" ? 2 : 1)
       if let tag = readTag(isEnd: next == "/") {
@@ -153,8 +154,7 @@ struct HTMLTagReader {
       }
       if position < scalars.count { position += 1 }
     } else {
-      while position < scalars.count, !Self.isSpace(scalars[position]), scalars[position] != ">"
-      {
+      while position < scalars.count, !Self.isSpace(scalars[position]), scalars[position] != ">" {
         value.unicodeScalars.append(scalars[position])
         position += 1
       }

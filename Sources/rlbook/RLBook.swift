@@ -61,6 +61,7 @@ func runBook(_ options: BuildOptions, showTimings: Bool = false) throws {
     printError("rlbook: \(error)")
     throw ExitCode.failure
   }
+  for warning in report.warnings { printError(warning.description) }
   for error in report.errors { printError(error.description) }
   if showTimings { printTimings(report) }
   for mismatch in report.mismatches { printError(mismatch) }

@@ -101,9 +101,9 @@ import Testing
     #expect(page.contains("&lt;img src=x onerror=alert(1)&gt;"))
     #expect(page.contains("&lt;/script&gt;&lt;script&gt;alert(&#39;code&#39;)"))
     #expect(page.contains("&lt;script&gt;alert(&quot;fence&quot;)"))
-    // The GFM tag filter: <script> and <iframe> in prose are neutralised, <b> passes.
-    #expect(page.contains("&lt;script>alert(&quot;prose&quot;)&lt;/script>"))
-    #expect(page.contains("&lt;iframe src=\"x\">"))
+    // The prose allowlist (ProseSanitizer): <script> and <iframe> are shown as text, <b> passes.
+    #expect(page.contains("&lt;script&gt;alert(&quot;prose&quot;)&lt;/script&gt;"))
+    #expect(page.contains("&lt;iframe src=\"x\"&gt;"))
     #expect(page.contains("<b>bold</b>"))
     #expect(!page.contains("\u{1B}") && !page.contains("\u{0}"))
     let index = try #require(book.read("site/index.html"))

@@ -76,8 +76,14 @@ struct ChapterRunner {
     for cell in program.runnableCells {
       let (stdout, stdoutCut) = OutputDecoder.read(files.standardOutput(ofCell: cell.index))
       let (stderr, stderrCut) = OutputDecoder.read(files.standardError(ofCell: cell.index))
+      var refused = [SVGRejection]()
       result.outputs[cell.index].items = OutputDecoder.items(
-        fromStdout: stdout, truncated: stdoutCut)
+        fromStdout: stdout, truncated: stdoutCut, warn: { refused.append($0) })
+      result.warnings += refused.map {
+        BookError(
+          stage: .run, severity: .warning, path: chapter.path, line: cell.fenceLine,
+          message: "the picture from this cell was not shown: \($0)")
+      }
       result.outputs[cell.index].stderr = OutputDecoder.text(
         fromStderr: stderr, truncated: stderrCut)
     }

@@ -16,8 +16,11 @@ enum OutputDecoder {
     return (data, data.count >= OutputCap.bytesPerStream)
   }
 
-  /// Splits standard output into text and pictures, in order.
-  static func items(fromStdout data: Data, truncated: Bool) -> [OutputItem] {
+  /// Splits standard output into text and pictures, in order; `warn` hears why a picture
+  /// was refused (it is then shown as text).
+  static func items(
+    fromStdout data: Data, truncated: Bool, warn: (SVGRejection) -> Void = { _ in }
+  ) -> [OutputItem] {
     let text = String(decoding: data, as: UTF8.self)
     var items = [OutputItem]()
     var pending = [Substring]()
@@ -34,9 +37,10 @@ enum OutputDecoder {
         picture = (oneLine(sanitize(alt)), [])
       } else if line == DisplayFrame.end, let open = picture {
         let markup = open.lines.joined(separator: "\n")
-        if isSafeSVG(markup) {
-          items.append(.svg(alt: open.alt, markup: markup))
-        } else {
+        switch SVGSanitizer.sanitize(markup) {
+        case .success(let clean): items.append(.svg(alt: open.alt, markup: clean))
+        case .failure(let rejection):
+          warn(rejection)
           pending += open.lines  // not a picture we trust: shown (escaped) as text
         }
         picture = nil
@@ -52,36 +56,9 @@ enum OutputDecoder {
     return items
   }
 
-  /// Whether framed markup is a plain SVG picture that is safe to put in a page as it is:
-  /// one `<svg>` element, no control characters, and nothing that runs (scripts, event
-  /// handlers, `javascript:` links, embedded HTML). Anything else is shown as escaped text.
+  /// Whether framed markup is a picture that `SVGSanitizer` accepts exactly as it is.
   static func isSafeSVG(_ markup: String) -> Bool {
-    guard markup.hasPrefix("<svg"), markup.hasSuffix("</svg>") else { return false }
-    if markup.unicodeScalars.contains(where: {
-      ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F
-    }) {
-      return false
-    }
-    let lower = markup.lowercased()
-    for banned in ["<script", "<foreignobject", "<iframe", "<object", "<embed", "javascript:"]
-    where lower.contains(banned) {
-      return false
-    }
-    // An event-handler attribute: whitespace, "on", letters, optional spaces, "=".
-    var scalars = Array(lower.unicodeScalars)[...]
-    while let at = scalars.firstIndex(where: { $0 == "o" }) {
-      defer { scalars = scalars[(at + 1)...] }
-      guard at > scalars.startIndex, [" ", "\n", "\t", "/"].contains(scalars[at - 1]),
-        at + 1 < scalars.endIndex, scalars[at + 1] == "n"
-      else { continue }
-      var i = at + 2
-      while i < scalars.endIndex, ("a"..."z").contains(scalars[i]) { i += 1 }
-      while i < scalars.endIndex, scalars[i] == " " || scalars[i] == "\n" || scalars[i] == "\t" {
-        i += 1
-      }
-      if i > at + 2, i < scalars.endIndex, scalars[i] == "=" { return false }
-    }
-    return true
+    (try? SVGSanitizer.sanitize(markup).get()) == markup
   }
 
   /// Text on one line: newlines and tabs become spaces (alt text is one line in the record).

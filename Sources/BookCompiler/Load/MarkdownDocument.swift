@@ -17,7 +17,7 @@ enum MarkdownDocument {
   /// Parses `source` and renders it to HTML, with code blocks left as placeholders.
   static func parse(_ source: String) -> ParsedMarkdown {
     precondition(registered)
-    // Raw HTML passes through, filtered by the GFM tag filter, as on GitHub.
+    // Raw HTML passes through ProseSanitizer's allowlist, as on GitHub.
     let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
     guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
     defer { cmark_parser_free(parser) }
@@ -68,6 +68,13 @@ enum MarkdownDocument {
             level: Int(cmark_node_get_heading_level(node)),
             text: string(text).trimmingCharacters(in: .whitespacesAndNewlines),
             line: Int(cmark_node_get_start_line(node))))
+      case CMARK_NODE_LINK, CMARK_NODE_IMAGE:  // see ProseSanitizer
+        let url = string(cmark_node_get_url(node))
+        if ProseSanitizer.safeURL(url) != url { cmark_node_set_url(node, "") }
+      case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+        let raw = string(cmark_node_get_literal(node))
+        let safe = ProseSanitizer.filterHTML(raw)
+        if safe != raw { cmark_node_set_literal(node, safe) }
       default:
         break
       }

@@ -20,6 +20,9 @@ public struct ChapterOutcome: Sendable {
   public var outputs: [CellOutput]
   /// Problems: compile errors, traps, timeouts, a record that cannot be written.
   public var errors: [BookError] = []
+  /// What does not fail the chapter but its author should see (severity `.warning`), such
+  /// as a picture that was refused and shown as text.
+  public var warnings: [BookError] = []
   /// In `test`, a unified diff for each cell whose output differs from the record.
   public var mismatches: [String] = []
   /// Seconds spent compiling (zero when cached).

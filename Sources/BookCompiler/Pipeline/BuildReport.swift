@@ -15,6 +15,8 @@ public struct BuildReport: Sendable {
   /// Seconds spent rendering the site and swapping it in.
   public var renderSeconds = 0.0
 
+  /// What does not fail the build but the author should see, such as refused pictures.
+  public var warnings: [BookError] { chapters.flatMap(\.warnings) }
   /// Every problem, in the order of the pipeline: loading, the chapters, the site.
   public var errors: [BookError] { loadErrors + chapters.flatMap(\.errors) + siteErrors }
   /// In `test`, a unified diff for each cell whose output differs from the record.

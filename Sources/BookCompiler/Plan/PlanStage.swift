@@ -16,11 +16,15 @@ struct PlanStage: Sendable {
   /// The compiler and library the program is built with (part of the key).
   var toolchain: Toolchain
 
+  /// The version of what turns a run's raw output into `CellOutput` (the decoder and the
+  /// SVG sanitiser): bump it when that changes, so cached outputs are decoded again.
+  static let outputFormat = "rlbook-cache 3"
+
   /// Plans `chapter`.
   func plan(_ chapter: Chapter) -> PlannedChapter {
     let program = ChapterProgram(chapter: chapter)
     var parts = [
-      "rlbook-cache 2", toolchain.version, toolchain.libraryIdentity, chapter.path,
+      Self.outputFormat, toolchain.version, toolchain.libraryIdentity, chapter.path,
       StableHasher.digest(ChapterProgram.prologue),
     ]
     for cell in chapter.cells {

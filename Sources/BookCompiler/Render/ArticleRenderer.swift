@@ -95,7 +95,7 @@ public struct ArticleRenderer: Sendable {
 
   /// The version of the rendering: bump it when the HTML of an article changes, so cached
   /// articles are not reused.
-  static let version = "article-1"
+  static let version = "article-2"
 
   /// The `<article>` element of a chapter's page.
   static func article(_ chapter: Chapter, _ rendered: ChapterRenderer.Rendered) -> String {

@@ -57,29 +57,11 @@ public enum ProseSanitizer {
 
   /// Text with `<` and `>` escaped, so it cannot open or close a tag.
   static func escapeText(_ text: Substring) -> String {
-    var out = ""
-    for c in text.unicodeScalars {
-      switch c {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
+    HTML.escape(text, only: ["<", ">"])
   }
 
   /// An attribute value escaped for double quotes.
   static func escapeAttribute(_ value: String) -> String {
-    var out = ""
-    for c in value.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "\"": out += "&quot;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
+    HTML.escape(value, only: ["&", "\"", "<", ">"])
   }
 }

@@ -63,7 +63,7 @@ final class SVGReader: NSObject, XMLParserDelegate {
       SVGAllowlist.attributeOrder[$0.key]! < SVGAllowlist.attributeOrder[$1.key]!
     }
     for (attribute, value) in ordered {
-      output += " \(attribute)=\"\(SVGSanitizer.escape(value))\""
+      output += " \(attribute)=\"\(HTML.escape(value))\""
     }
     startTagPending = true
     open.append(name)
@@ -97,7 +97,7 @@ final class SVGReader: NSObject, XMLParserDelegate {
       return
     }
     closePendingStartTag()
-    output += SVGSanitizer.escape(string)
+    output += HTML.escape(string)
   }
 
   func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespace: String) {

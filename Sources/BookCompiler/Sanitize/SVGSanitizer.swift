@@ -87,23 +87,6 @@ public enum SVGSanitizer {
     }
     return nil
   }
-
-  /// `text` escaped for XML and HTML alike, as the RL library escapes it.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
 }
 
 /// Why a picture was refused, in words for the author.

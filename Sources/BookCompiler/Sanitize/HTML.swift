@@ -1,17 +1,20 @@
 /// HTML escaping for text and attribute values.
 enum HTML {
-  /// Escapes `&`, `<`, `>`, `"` and `'`, so any text is safe inside elements and attributes.
-  static func escape(_ text: String) -> String {
+  /// Every character that `escape` can replace, with its character reference.
+  private static let references: [Unicode.Scalar: String] = [
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+  ]
+
+  /// Escapes `&`, `<`, `>`, `"` and `'` (or only the characters in `only`), so any text is
+  /// safe inside elements and attributes.
+  static func escape(_ text: some StringProtocol, only: Set<Unicode.Scalar>? = nil) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
+      if let reference = references[c], only?.contains(c) ?? true {
+        out += reference
+      } else {
+        out.unicodeScalars.append(c)
       }
     }
     return out

@@ -1,3 +1,4 @@
+import CellHarness
 import Foundation
 import Testing
 
@@ -123,8 +124,8 @@ import Testing
 
   /// A refused frame is shown as text and reported; an accepted one is a picture.
   @Test func theDecoderWarnsAboutARefusedFrame() {
-    let begin = OutputDecoder.frameBegin
-    let end = OutputDecoder.frameEnd
+    let begin = DisplayFrame.begin
+    let end = DisplayFrame.end
     let stdout =
       "\(begin)bad\n<svg><script>alert(1)</script></svg>\n\(end)\n"
       + "\(begin)good\n<svg \(Self.ns)><rect/></svg>\n\(end)\n"

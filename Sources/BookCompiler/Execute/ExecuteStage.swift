@@ -54,7 +54,7 @@ struct ExecuteStage: Sendable {
   /// fails the chapter, so that no build silently loses its record of what ran.
   func remember(_ outcome: inout ChapterOutcome, of planned: PlannedChapter) {
     do {
-      try cache.store(outcome.outputs, key: planned.cacheKey)
+      try cache.store(outcome.outputs, key: planned.cacheKey, chapterPath: planned.chapter.path)
     } catch {
       outcome.fail(
         with: BookError(

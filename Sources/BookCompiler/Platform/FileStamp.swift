@@ -15,4 +15,11 @@ enum FileStamp {
     return "\(path)|\(info.st_dev)|\(info.st_ino)|\(info.st_size)|"
       + "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
   }
+
+  /// The size of `path` if it is a regular file (symbolic links are not followed).
+  static func regularFileSize(_ path: String) -> Int? {
+    var info = stat()
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
 }

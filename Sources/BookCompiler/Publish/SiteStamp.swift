@@ -40,23 +40,13 @@ struct SiteStamp {
     file.remove()
   }
 
+  /// Every regular file under `folder`, with its size. Sizes come from `stat`: asking
+  /// Foundation for file attributes reads the user and group databases for every file.
   private static func files(in folder: URL) -> [(path: String, size: Int)] {
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: folder, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
-    else { return [] }
-    let prefix = folder.standardizedFileURL.path + "/"
-    var result = [(String, Int)]()
-    for case let url as URL in enumerator {
-      let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-      guard values?.isRegularFile == true else { continue }
-      let path = url.standardizedFileURL.path
-      result.append(
-        (
-          path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path,
-          values?.fileSize ?? -1
-        ))
+    let root = folder.standardizedFileURL.path
+    let paths = (try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []
+    return paths.compactMap { path in
+      FileStamp.regularFileSize(root + "/" + path).map { (path, $0) }
     }
-    return result
   }
 }

@@ -29,7 +29,7 @@ import Testing
   /// What `RL.display(_:)` prints — begin marker with percent-encoded alt text, the SVG, end
   /// marker — is cut out by the decoder as one picture.
   @Test func theDecoderReadsTheFramesThatDisplayWrites() {
-    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"></svg>"
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>"
     let printed = "before\n\(DisplayFrame.begin)a%20plot\n\(svg)\n\(DisplayFrame.end)\nafter\n"
     let items = OutputDecoder.items(fromStdout: Data(printed.utf8), truncated: false)
     #expect(items == [.text("before"), .svg(alt: "a plot", markup: svg), .text("after")])

@@ -15,11 +15,6 @@ enum Platform {
   /// Whether standard error is a terminal (so status lines may be shown).
   static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
-  /// Waits `microseconds`.
-  static func sleep(microseconds: UInt32) {
-    usleep(microseconds)
-  }
-
   /// Swaps two paths in one atomic step (Linux's `renameat2` with `RENAME_EXCHANGE`), so a
   /// reader sees either the old or the new one, never neither.
   static func exchange(_ first: String, _ second: String) throws(EnvironmentError) {

@@ -125,3 +125,22 @@ import Testing
     #expect(SearchIndex.json("</script>\n\"") == "\"\\u003c/script>\\n\\\"\"")
   }
 }
+
+/// Formulas cannot link or load anything, and cannot grow without bound.
+@Suite struct FormulaSafetyTests {
+  @Test func linkingCommandsAreFound() {
+    #expect(KaTeX.forbiddenCommand(in: "\\href{javascript:alert(1)}{x}") == "\\href")
+    #expect(KaTeX.forbiddenCommand(in: "a + \\url{http://x}") == "\\url")
+    #expect(KaTeX.forbiddenCommand(in: "\\hrefx + \\urlstyle") == nil)
+    #expect(KaTeX.forbiddenCommand(in: "\\sum_i x_i") == nil)
+  }
+
+  @Test func aFormulaWithHrefIsAnErrorAtItsLine() throws {
+    let book = try TestBook(["01-link.md": "# Link\n\nSee $\\href{javascript:alert(1)}{x}$.\n"])
+    let report = try book.run()
+    let error = try #require(report.errors.first)
+    #expect(error.stage == .render && error.location == "chapters/01-link.md:3")
+    #expect(error.message.contains("\\href is not allowed"))
+    #expect(!report.wroteSite)
+  }
+}

@@ -110,13 +110,17 @@ public struct ArticleRenderer: Sendable {
   {
     var missing = [Formula]()
     var seen = Set<String>()
+    var failures = [String: String]()
     for prep in prepared {
       for formula in prep.formulas where cache.math(formula) == nil && !seen.contains(formula.key) {
         seen.insert(formula.key)
-        missing.append(formula)
+        if let command = KaTeX.forbiddenCommand(in: formula.tex) {
+          failures[formula.key] = "\(command) is not allowed in a formula (put links in the prose)"
+        } else {
+          missing.append(formula)
+        }
       }
     }
-    var failures = [String: String]()
     if !missing.isEmpty {
       let results = try KaTeX.render(missing.map { ($0.tex, $0.display) })
       for (formula, result) in zip(missing, results) {

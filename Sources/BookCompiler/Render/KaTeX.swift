@@ -33,7 +33,7 @@ struct KaTeX {
     process.stdin.on("end", () => {
       const out = JSON.parse(input).map(([tex, display]) => {
         try {
-          return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "ignore" }) };
+          return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "ignore", maxSize: 20, maxExpand: 1000 }) };
         } catch (error) {
           return { error: String(error.message || error) };
         }
@@ -42,7 +42,27 @@ struct KaTeX {
     });
     """
 
-  /// Renders `formulas` (TeX and display mode) in one batch, in order.
+  /// Commands that link or load (KaTeX would render them as red text, or as links): a
+  /// formula that uses one is an error.
+  static let forbiddenCommands = [
+    "href", "url", "includegraphics", "htmlClass", "htmlId", "htmlStyle", "htmlData",
+  ]
+
+  /// The first forbidden command `tex` uses, such as `\href`, or `nil`.
+  static func forbiddenCommand(in tex: String) -> String? {
+    for command in forbiddenCommands {
+      var rest = tex[...]
+      while let range = rest.range(of: "\\" + command) {
+        let next = rest[range.upperBound...].first
+        if next.map({ !$0.isLetter }) ?? true { return "\\" + command }
+        rest = rest[range.upperBound...]
+      }
+    }
+    return nil
+  }
+
+  /// Renders `formulas` (TeX and display mode) in one batch, in order. Sizes are capped at
+  /// 20 em and macro expansion at 1,000 steps, so no formula can cover the page.
   ///
   /// - Throws: `EnvironmentError` when node or KaTeX is missing or node fails.
   static func render(_ formulas: [(tex: String, display: Bool)]) throws(EnvironmentError)

@@ -43,7 +43,7 @@ final class RenderCache: @unchecked Sendable {
 
   /// A cache stored at `url`, or one that lives only in memory when `url` is nil.
   init(url: URL?) {
-    file = url.map { PersistentFile(url: $0, format: "render-cache 3") }
+    file = url.map { PersistentFile(url: $0, format: "render-cache 4") }
     articleFolder = url?.deletingLastPathComponent().appendingPathComponent("articles")
     katexVersion = KaTeX.version
   }

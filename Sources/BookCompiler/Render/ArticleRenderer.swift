@@ -93,9 +93,9 @@ public struct ArticleRenderer: Sendable {
       .joined(separator: "\u{1F}"))
   }
 
-  /// The version of the rendering: bump it when the HTML of an article changes, so cached
-  /// articles are not reused.
-  static let version = "article-2"
+  /// The version of the rendering: bump it when the HTML of an article changes (or KaTeX's
+  /// options do), so cached articles and a current site stamp are not reused.
+  static let version = "article-3"
 
   /// The `<article>` element of a chapter's page.
   static func article(_ chapter: Chapter, _ rendered: ChapterRenderer.Rendered) -> String {

@@ -29,7 +29,7 @@ import Testing
     "[x](javascript:y)", "<javascript:x>", "$x$", "RLBOOKMATH0Z", "</", "<scr<script>ipt>",
   ]
 
-  @Test(.timeLimit(.minutes(1)))
+  @Test(.timeLimit(.minutes(10)))  // a guard against hangs, not a speed goal
   func svgSanitizer() throws {
     var random = FuzzRandom(seed: 11)
     let chart = try SVGSanitizer.sanitize(
@@ -56,7 +56,7 @@ import Testing
     #expect(accepted > 200)
   }
 
-  @Test(.timeLimit(.minutes(1)))
+  @Test(.timeLimit(.minutes(10)))  // a guard against hangs, not a speed goal
   func proseSanitizer() {
     var random = FuzzRandom(seed: 12)
     for round in 0..<6_000 {

@@ -74,6 +74,16 @@ public enum BookLoader {
             message: "a chapter's file name must start with its number, as in 01-first-steps.md"))
         continue
       }
+      guard isSafeSlug(slug) else {
+        errors.append(
+          BookError(
+            stage: .load, path: path,
+            message:
+              "a chapter's file name may hold only ASCII letters, digits, '-', '_' and '.'"
+              + " after its number (it becomes the page's address)",
+            detail: "rename it, for example to \(number < 10 ? "0" : "")\(number)-first-steps.md"))
+        continue
+      }
       if let other = byNumber[number] {
         errors.append(
           BookError(
@@ -112,6 +122,17 @@ public enum BookLoader {
     let rest = stem.dropFirst(digits.count)
     guard rest.first == "-", rest.count > 1 else { return nil }
     return (number, String(rest.dropFirst()))
+  }
+
+  /// Whether `slug` (the file name between the number and `.md`) can be used as it is in a
+  /// page's address, an `href` and an `id`: ASCII letters, digits, `-`, `_` and `.`, starting
+  /// with a letter or digit. Nothing in it needs escaping or percent-encoding.
+  static func isSafeSlug(_ slug: String) -> Bool {
+    let alphanumeric = { (c: UInt8) in
+      (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+    guard let first = slug.utf8.first, alphanumeric(first) else { return false }
+    return slug.utf8.allSatisfy { alphanumeric($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
   }
 
   /// The 1-based line holding the first byte that is not valid UTF-8.

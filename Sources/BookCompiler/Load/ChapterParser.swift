@@ -29,8 +29,17 @@ public enum ChapterParser {
             message: "this code fence is never closed (add a line with \(block.fence))"))
         continue
       }
-      let words = block.info.split(whereSeparator: \.isWhitespace)
-      guard words.first == "swift" else { continue }
+      let words = Self.infoWords(block.info)
+      guard words.first?.lowercased() == "swift" else { continue }
+      if let line = CellSyntax.sourceLocationLine(in: block.literal) {
+        errors.append(
+          BookError(
+            stage: .load, path: path, line: block.startLine + 1 + line,
+            message:
+              "a cell may not use #sourceLocation: rlbook maps every line of a cell back to"
+              + " this file itself"))
+        continue
+      }
       do {
         let options = try CellOptions(parsing: Array(words.dropFirst()))
         blocks[position].cell = cells.count
@@ -42,7 +51,9 @@ public enum ChapterParser {
           BookError(stage: .load, path: path, line: block.startLine, message: error.message))
       }
     }
-    let title = parsed.headings.first { $0.level == 1 }?.text
+    let title = parsed.headings.first { $0.level == 1 }.map {
+      Formula.substitute($0.text, document.formulas.map(\.source))
+    }
     if title == nil {
       errors.append(
         BookError(
@@ -81,11 +92,23 @@ public enum ChapterParser {
     return lines
   }
 
+  /// The words of a fence's info string: its language, then the cell's options. Words are
+  /// separated by white space or commas, so mdBook's ```` ```swift,hidden ```` reads as
+  /// ```` ```swift hidden ````; the language is matched without regard to case.
+  static func infoWords(_ info: String) -> [Substring] {
+    info.split { $0.isWhitespace || $0 == "," }
+  }
+
   /// Whether a fenced block ends with a closing fence rather than at the end of its container.
+  ///
+  /// The block's last line must be a run of the fence's character at least as long as the
+  /// opening one, followed only by white space, once the markers of its containers (`>` of
+  /// block quotes, the indentation of list items, spaces or tabs) are taken off.
   static func isClosed(_ block: CodeBlock, lines: [Substring]) -> Bool {
-    guard block.endLine > block.startLine, block.endLine <= lines.count else { return false }
-    let last = lines[block.endLine - 1].drop { $0 == " " }
-    guard let fenceChar = block.fence.first else { return false }
+    guard block.endLine > block.startLine, block.endLine <= lines.count,
+      let fenceChar = block.fence.first
+    else { return false }
+    let last = lines[block.endLine - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
     let run = last.prefix { $0 == fenceChar }
     return run.count >= block.fence.count && last.dropFirst(run.count).allSatisfy(\.isWhitespace)
   }

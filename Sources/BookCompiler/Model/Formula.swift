@@ -12,3 +12,29 @@ struct Formula: Sendable, Hashable {
   /// What identifies the formula's rendering: the same TeX in the same mode renders the same.
   var key: String { (display ? "display\n" : "inline\n") + tex }
 }
+
+extension Formula {
+  /// The formula as written in the chapter, with its dollars.
+  var source: String { (display ? "$$" : "$") + tex + (display ? "$$" : "$") }
+
+  /// Replaces every math placeholder in `text` by `values[i]`.
+  static func substitute(_ text: String, _ values: [String]) -> String {
+    guard !values.isEmpty, text.contains("RLBOOKMATH") else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var rest = text[...]
+    while let open = rest.range(of: "RLBOOKMATH") {
+      out += rest[..<open.lowerBound]
+      let digits = rest[open.upperBound...].prefix { $0.isASCII && $0.isNumber }
+      let after = rest[open.upperBound...].dropFirst(digits.count)
+      if let index = Int(digits), after.first == "Z", values.indices.contains(index) {
+        out += values[index]
+        rest = after.dropFirst()
+      } else {
+        out += rest[open]
+        rest = rest[open.upperBound...]
+      }
+    }
+    return out + rest
+  }
+}

@@ -56,9 +56,11 @@ public struct Book: Sendable {
       root: options.root, libraryDirectory: options.libraryDirectory,
       memo: cache("toolchain.json"))
     let plan = PlanStage(toolchain: toolchain)
+    let moduleCache = options.moduleCacheFolder ?? cache("module-cache")
+    ModuleCacheLocation.prepare(moduleCache)
     let execute = ExecuteStage(
       root: options.root, toolchain: toolchain, workFolder: workFolder,
-      moduleCache: options.moduleCacheFolder ?? cache("module-cache"),
+      moduleCache: moduleCache,
       cache: ExecutionCache(folder: cache("runs")), log: log)
     let sink = options.mode.sink(root: options.root)
     let render = RenderStage(chapters: chapters, cacheFile: cache("render.json"))

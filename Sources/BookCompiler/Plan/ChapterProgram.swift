@@ -35,21 +35,33 @@ public struct ChapterProgram: Sendable {
     return text + located(cell, in: chapter.path, skipped: false)
   }
 
-  /// The cell's code between `#sourceLocation` directives; a `norun` cell is wrapped in a
-  /// branch that is never taken, so it is type-checked but never runs.
+  /// The cell's code between `#sourceLocation` directives.
+  ///
+  /// A `norun` cell is type-checked but never runs: its file-scope declarations (types,
+  /// functions, extensions, protocols, operators, imports) stay at file scope, where later
+  /// cells see them, and its statements and variables go inside a branch that is never taken.
   static func located(_ cell: Cell, in path: String, skipped: Bool) -> String {
+    guard skipped else { return located(cell.code, line: cell.firstCodeLine, in: path) }
+    var text = ""
+    for piece in CellSyntax.noRunPieces(cell.code) {
+      let code = located(piece.text, line: cell.firstCodeLine + piece.firstLine, in: path)
+      text += piece.declaresAtFileScope ? code : "if ChapterHarness.never {\n" + code + "}\n"
+    }
+    return text
+  }
+
+  /// `code` between `#sourceLocation` directives that give its first line as `line` of `path`.
+  private static func located(_ code: String, line: Int, in path: String) -> String {
     let escapedPath = path.replacingOccurrences(of: "\\", with: "\\\\")
       .replacingOccurrences(of: "\"", with: "\\\"")
-    var code = cell.code
-    if !code.hasSuffix("\n") { code += "\n" }
-    if skipped {
-      return
-        "if ChapterHarness.never {\n#sourceLocation(file: \"\(escapedPath)\", line: \(cell.firstCodeLine))\n"
-        + code + "#sourceLocation()\n}\n"
-    }
-    return "#sourceLocation(file: \"\(escapedPath)\", line: \(cell.firstCodeLine))\n"
-      + code + "#sourceLocation()\n"
+    let ended = code.hasSuffix("\n") ? code : code + "\n"
+    return "#sourceLocation(file: \"\(escapedPath)\", line: \(line))\n" + ended
+      + "#sourceLocation()\n"
   }
+
+  /// The version of how `norun` cells are laid out in the program, in the cache key of
+  /// chapters that have one (bump it when that changes, so cached runs are not reused).
+  static let noRunLayout = "norun layout 2: declarations at file scope"
 
   /// The program's first lines: the imports (Glibc gives cells `exp`, `log` and `pow`
   /// without Foundation's cost), and the harness's start (see `ChapterHarness` in the

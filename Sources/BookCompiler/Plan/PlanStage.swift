@@ -7,7 +7,8 @@ public struct PlannedChapter: Sendable {
   /// The Swift program that runs its cells.
   public var program: ChapterProgram
   /// The cache key: the cells' code and the options that change execution, the RL library's
-  /// build identity and the toolchain's version. Prose is not part of it.
+  /// build identity and the toolchain's version. Prose is not part of it, nor are the cells'
+  /// lines, unless a cell uses `#line`.
   public var cacheKey: String
 }
 
@@ -27,8 +28,13 @@ struct PlanStage: Sendable {
       Self.outputFormat, toolchain.version, toolchain.libraryIdentity, chapter.path,
       StableHasher.digest(ChapterProgram.prologue),
     ]
+    if chapter.cells.contains(where: \.options.noRun) { parts.append(ChapterProgram.noRunLayout) }
+    // `#line` gives a value that moves with the prose above it (as a default argument, at
+    // every call site), so a chapter that uses it is keyed by where each cell sits.
+    let keyedByLine = chapter.cells.contains { CellSyntax.usesLineLiteral($0.code) }
     for cell in chapter.cells {
       parts.append("cell \(cell.index) \(cell.options.executionKey)")
+      if keyedByLine { parts.append("at line \(cell.firstCodeLine)") }
       parts.append(cell.code)
     }
     return PlannedChapter(

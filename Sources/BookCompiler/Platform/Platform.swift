@@ -23,6 +23,28 @@ enum Platform {
     }
   }
 
+  /// Whether `path` is a mount point: a folder on another file system than its parent (a
+  /// container's volume, a tmpfs), which cannot be renamed.
+  static func isMountPoint(_ path: String) -> Bool {
+    var own = stat()
+    var parent = stat()
+    guard stat(path, &own) == 0, stat(path + "/..", &parent) == 0 else { return false }
+    return own.st_dev != parent.st_dev
+  }
+
+  /// The system's explanation of an error number, such as "Read-only file system".
+  static func describe(errorNumber: Int32) -> String { String(cString: strerror(errorNumber)) }
+
+  /// The system's explanation behind one of Foundation's file-writing errors (its own text
+  /// reads "The volume is read only."), or `nil` for other codes.
+  static func describe(_ code: CocoaError.Code) -> String? {
+    let numbers: [CocoaError.Code: Int32] = [
+      .fileWriteVolumeReadOnly: EROFS, .fileWriteOutOfSpace: ENOSPC,
+      .fileWriteNoPermission: EACCES, .fileNoSuchFile: ENOENT, .fileWriteFileExists: EEXIST,
+    ]
+    return numbers[code].map { describe(errorNumber: $0) }
+  }
+
   /// Stops `signals` from killing this process, so a handler of its own can take them.
   static func ignore(_ signals: [Int32]) {
     for number in signals { signal(number, SIG_IGN) }

@@ -5,9 +5,16 @@ struct PageLayout {
   var manifest: BookManifest
   /// Every chapter, in order, for the sidebar.
   var chapters: [Chapter]
+  /// Each chapter's title as HTML, formulas typeset, by chapter path (from its article).
+  var titles: [String: String] = [:]
 
   /// The book's title.
   var bookTitle: String { manifest.title }
+
+  /// `chapter`'s title as HTML: typeset when its article has been rendered, else escaped.
+  func title(of chapter: Chapter) -> String {
+    titles[chapter.path] ?? HTML.escape(chapter.title)
+  }
 
   /// The chapters grouped by the book's parts, in order, leaving out empty parts. A chapter
   /// is matched to its part by file name; the loader has checked that each is listed once.
@@ -51,7 +58,7 @@ struct PageLayout {
         toc += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(chapter.pageName)\""
         toc += isCurrent ? " aria-current=\"page\">" : ">"
         toc +=
-          "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
+          "<span class=\"num\">\(chapter.number).</span> \(self.title(of: chapter))</a></li>\n"
       }
       toc += "</ol></li>\n"
     }
@@ -109,14 +116,14 @@ struct PageLayout {
     if i > 0 {
       let previous = chapters[i - 1]
       html += "<a class=\"prev\" rel=\"prev\" href=\"\(previous.pageName)\"><span>Previous</span>"
-      html += "\(previous.number). \(HTML.escape(previous.title))</a>"
+      html += "\(previous.number). \(title(of: previous))</a>"
     } else {
       html += "<a class=\"prev\" rel=\"prev\" href=\"index.html\"><span>Previous</span>Contents</a>"
     }
     if i + 1 < chapters.count {
       let next = chapters[i + 1]
       html += "<a class=\"next\" rel=\"next\" href=\"\(next.pageName)\"><span>Next</span>"
-      html += "\(next.number). \(HTML.escape(next.title))</a>"
+      html += "\(next.number). \(title(of: next))</a>"
     }
     return html + "</nav>\n"
   }

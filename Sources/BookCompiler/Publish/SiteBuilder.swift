@@ -24,18 +24,25 @@ public struct SiteBuilder: Sendable {
   ///   line); `EnvironmentError` when node or KaTeX is missing.
   public func build(chapters: [Chapter], outputs: [String: [CellOutput]]) throws -> [String: Data] {
     let rendered = try articles.articles(for: chapters, outputs: outputs)
-    let layout = PageLayout(manifest: manifest, chapters: chapters)
+    var layout = PageLayout(manifest: manifest, chapters: chapters)
+    for (chapter, cached) in zip(chapters, rendered) {
+      layout.titles[chapter.path] = cached.rendered.outline.first { $0.level == 1 }
+        .map { Self.withoutLinks($0.html) }
+    }
+    // The sidebar shows every title, so a formula in one needs KaTeX's CSS on every page.
+    let titlesHaveMath = layout.titles.values.contains { $0.contains("class=\"katex") }
     var files = [String: Data]()
     var sections = [SearchIndex.Section]()
     var printBody = ""
     var anyMath = false
     for (chapter, cached) in zip(chapters, rendered) {
       let rendered = cached.rendered
-      let hasMath = rendered.html.contains("class=\"katex")
+      let hasMath = titlesHaveMath || rendered.html.contains("class=\"katex")
       anyMath = anyMath || hasMath
       sections += rendered.sections
       let page = layout.page(
-        title: "\(chapter.number). \(chapter.title) · \(bookTitle)", current: chapter,
+        title: "\(chapter.number). \(TeXText.plain(chapter.title)) · \(bookTitle)",
+        current: chapter,
         body: ArticleRenderer.article(chapter, rendered) + layout.pager(for: chapter),
         outline: rendered.outline, math: hasMath)
       files[chapter.pageName] = Data(page.utf8)
@@ -43,19 +50,20 @@ public struct SiteBuilder: Sendable {
     }
     files["index.html"] = Data(
       layout.page(
-        title: bookTitle, current: nil, body: contents(layout), outline: [], math: false,
+        title: bookTitle, current: nil, body: contents(layout), outline: [],
+        math: titlesHaveMath,
         description: manifest.description
       ).utf8)
     let printPage = layout.page(
       title: "\(bookTitle) · the whole book", current: nil,
       body: "<div class=\"whole-book-page\">\n" + contents(layout, local: true) + printBody
         + "</div>\n",
-      outline: [], math: anyMath)
+      outline: [], math: anyMath || titlesHaveMath)
     files["print.html"] = Data(printPage.utf8)
     files["assets/book.css"] = Data(Stylesheet.css.utf8)
     files["assets/book.js"] = Data(Stylesheet.script.utf8)
     files["assets/search-index.js"] = Data(SearchIndex.script(sections).utf8)
-    if anyMath {
+    if anyMath || titlesHaveMath {
       files.merge(try KaTeX.assets()) { a, _ in a }
     }
     articles.save()
@@ -81,6 +89,25 @@ public struct SiteBuilder: Sendable {
     return hasher.hexDigest
   }
 
+  /// `html` without its `<a>` tags (their text stays), to sit inside a link of its own.
+  static func withoutLinks(_ html: String) -> String {
+    var out = ""
+    var rest = html[...]
+    while let open = rest.firstIndex(of: "<") {
+      out += rest[..<open]
+      let tag = rest[open...]
+      if tag.hasPrefix("<a ") || tag.hasPrefix("<a>") || tag.hasPrefix("</a>"),
+        let end = tag.firstIndex(of: ">")
+      {
+        rest = rest[rest.index(after: end)...]
+      } else {
+        out += "<"
+        rest = rest[rest.index(after: open)...]
+      }
+    }
+    return out + rest
+  }
+
   private func contents(_ layout: PageLayout, local: Bool = false) -> String {
     var html = "<article class=\"contents\"><h1>\(HTML.escape(bookTitle))</h1>\n"
     if let subtitle = manifest.subtitle {
@@ -97,7 +124,7 @@ public struct SiteBuilder: Sendable {
         let href = local ? "#\(chapter.baseName)" : chapter.pageName
         html += "<li value=\"\(chapter.number)\"><a href=\"\(href)\">"
         html +=
-          "<span class=\"num\">\(chapter.number).</span> \(HTML.escape(chapter.title))</a></li>\n"
+          "<span class=\"num\">\(chapter.number).</span> \(layout.title(of: chapter))</a></li>\n"
       }
       html += "</ol>\n"
     }

@@ -95,7 +95,7 @@ public struct ArticleRenderer: Sendable {
 
   /// The version of the rendering: bump it when the HTML of an article changes (or KaTeX's
   /// options do), so cached articles and a current site stamp are not reused.
-  static let version = "article-3"
+  static let version = "article-4"
 
   /// The `<article>` element of a chapter's page.
   static func article(_ chapter: Chapter, _ rendered: ChapterRenderer.Rendered) -> String {

@@ -39,7 +39,7 @@ struct ChapterRenderer {
     var replacements = [(String, String)]()
     // Which code blocks are cells was decided once, by the load stage.
     for block in parsed.codeBlocks {
-      let words = block.info.split(whereSeparator: \.isWhitespace)
+      let words = ChapterParser.infoWords(block.info)
       let replacement: String
       if let index = block.cell, index < chapter.cells.count {
         replacement = cells.render(
@@ -50,35 +50,12 @@ struct ChapterRenderer {
       replacements.append((block.placeholder + "\n", replacement))
     }
     let html = TextReplacement.replacing(parsed.html, replacements)
-    let tex = prepared.formulas.map {
-      ($0.display ? "$$" : "$") + $0.tex + ($0.display ? "$$" : "$")
-    }
+    let tex = prepared.formulas.map(\.source)
     let (anchored, outline) = addAnchors(html, headings: parsed.headings, tex: tex, math: math)
     let sections = SearchIndex.sections(
-      of: anchored, chapter: chapter, outline: outline, restore: { Self.substitute($0, tex) })
-    let final = Self.substitute(SearchIndex.removeMarkers(anchored), math)
+      of: anchored, chapter: chapter, outline: outline, restore: { Formula.substitute($0, tex) })
+    let final = Formula.substitute(SearchIndex.removeMarkers(anchored), math)
     return Rendered(html: final, outline: outline, sections: sections)
-  }
-
-  /// Replaces every math placeholder in `text` by `values[i]`.
-  static func substitute(_ text: String, _ values: [String]) -> String {
-    guard !values.isEmpty, text.contains("RLBOOKMATH") else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    var rest = text[...]
-    while let open = rest.range(of: "RLBOOKMATH") {
-      out += rest[..<open.lowerBound]
-      let digits = rest[open.upperBound...].prefix { $0.isASCII && $0.isNumber }
-      let after = rest[open.upperBound...].dropFirst(digits.count)
-      if let index = Int(digits), after.first == "Z", values.indices.contains(index) {
-        out += values[index]
-        rest = after.dropFirst()
-      } else {
-        out += rest[open]
-        rest = rest[open.upperBound...]
-      }
-    }
-    return out + rest
   }
 
   /// Gives each `<hN>` an `id` from its text (unique within the page) and a link to itself.
@@ -101,8 +78,10 @@ struct ChapterRenderer {
       }
       let heading = headings[headingIndex]
       headingIndex += 1
-      let text = Self.substitute(heading.text, tex)
-      let base = HTML.slug(text.replacingOccurrences(of: "\\", with: " "))
+      let text = Formula.substitute(heading.text, tex)
+      let slug = HTML.slug(text.replacingOccurrences(of: "\\", with: " "))
+      // Never an id of the page's own (`search`, `content`, `cell-2`…).
+      let base = ProseAllowlist.isAllowedId(slug) ? slug : "section-" + slug
       var anchor = base
       var n = 2
       while used.contains(anchor) {
@@ -114,7 +93,7 @@ struct ChapterRenderer {
       let innerHTML = inner.range(of: "</h\(level)>").map { String(inner[..<$0.lowerBound]) } ?? ""
       outline.append(
         OutlineEntry(
-          level: level, text: text, html: Self.substitute(innerHTML, math), anchor: anchor))
+          level: level, text: text, html: Formula.substitute(innerHTML, math), anchor: anchor))
       out += rest[..<open.lowerBound]
       out +=
         "<h\(level) id=\"\(anchor)\"><a class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"

@@ -181,3 +181,14 @@ extension AuthoringTests {
       TeXText.plain("KL $\\mathrm{KL}(p\\,\\|\\,q)$ and $\\beta^{2}$") == "KL KL(p | q) and β²")
   }
 }
+
+extension AuthoringTests {
+  /// A chapter of prose only is neither compiled nor run.
+  @Test func aChapterWithoutCellsIsNotCompiled() throws {
+    let book = try TestBook(["01-a.md": "# A\n\nOnly prose.\n"])
+    let report = try book.run(force: true)
+    #expect(report.succeeded, "\(report.errors)")
+    #expect(report.chapters.first?.compileSeconds == 0)
+    #expect(book.page("01-a").contains("Only prose."))
+  }
+}

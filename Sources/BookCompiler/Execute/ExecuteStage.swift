@@ -36,6 +36,10 @@ struct ExecuteStage: Sendable {
   /// Compiles and runs the chapter, in a scratch folder of its own named by `scratch`.
   func run(_ planned: PlannedChapter, scratch: String) -> ChapterOutcome {
     let chapter = planned.chapter
+    // A chapter of prose only has nothing to compile or run.
+    if chapter.cells.isEmpty {
+      return ChapterOutcome(path: chapter.path, source: .ran, outputs: [])
+    }
     var runner = ChapterRunner(
       root: root, toolchain: toolchain,
       workFolder: workFolder.appendingPathComponent("\(chapter.baseName)-\(scratch)"),

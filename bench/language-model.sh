@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Language-model benchmark: training tokens per second through the tiny LM's forward and
 # backward pass, the FLOP/s that achieves, and that figure against an estimate of one core's
-# peak; then the wall time of the book's GRPO run.
+# peak; the same model and batch in JAX (jit, float32 and float64, from PyPI in a virtual
+# environment under .build/), all pinned to one core in the same run, with the ratios; then
+# the wall time of the book's GRPO run.
 #
 # The peak estimate: clock × FMA pipes × doubles per vector × 2 FLOPs per fused multiply–add.
 # The clock is `lscpu`'s maximum MHz, or BogoMIPS / 2 on virtual machines that hide it (on
@@ -35,4 +37,30 @@ model=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2 }')
 echo "CPU: $model"
 echo "Estimated single-core FP64 peak: $peak GFLOP/s = ${mhz} MHz ($source) × 2 FMA pipes × $width doubles × 2 FLOPs"
 echo
-"$BIN/lm-bench" "$peak"
+swift_out=$(taskset -c 0 "$BIN/lm-bench" "$peak")
+echo "$swift_out"
+
+# The peer: JAX on CPU, one core (XLA's thread pools pinned to one thread as well).
+VENV=.build/bench-venv
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import jax" 2>/dev/null; then
+  echo "installing jax[cpu] from PyPI into $VENV…"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet "jax[cpu]"
+fi
+export XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
+export OMP_NUM_THREADS=1
+echo
+for dtype in float32 float64; do
+  jax_out=$(taskset -c 0 "$VENV/bin/python" bench/jax/tiny_lm_speed.py "$dtype")
+  echo "$jax_out"
+  while IFS= read -r line; do
+    name=${line%% [0-9]*}
+    name=$(echo "$name" | sed 's/ *$//')
+    theirs=$(echo "$line" | awk '{ print $(NF-1) }')
+    ours=$(echo "$swift_out" | grep -F "$name" | head -1 | awk '{ print $(NF-2) }')
+    if [ -n "$ours" ]; then
+      awk -v n="$name" -v o="$ours" -v t="$theirs" -v d="$dtype" \
+        'BEGIN { printf "  ratio %-24s ours / JAX %s = %.2f×\n", n, d, o / t }'
+    fi
+  done < <(echo "$jax_out" | grep "tokens/s")
+done

@@ -102,6 +102,10 @@ public enum ChapterHarness {
     // A cell that closed or redirected a stream itself chose where that output goes.
     if ferror(stdout) != 0, isCellFile(1) { stop("writing the cell's standard output failed") }
     if ferror(stderr) != 0, isCellFile(2) { stop("writing the cell's standard error failed") }
+    // A full disk also loses what `write(2)` callers wrote without checking the result.
+    if isCellFile(1), diskIsFull(under: 1) {
+      stop("the disk that holds the cell's output is full")
+    }
     // The backtracer reported a crash and then let the program go on: the cell failed.
     if access(files.crashReport, F_OK) == 0 { _exit(70) }
   }
@@ -120,6 +124,13 @@ public enum ChapterHarness {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return nil }
     return (info.st_dev, info.st_ino)
+  }
+
+  /// Whether the file system that holds `descriptor` has no block left for this process.
+  private static func diskIsFull(under descriptor: Int32) -> Bool {
+    var info = statvfs()
+    guard fstatvfs(descriptor, &info) == 0 else { return false }
+    return (geteuid() == 0 ? info.f_bfree : info.f_bavail) == 0
   }
 
   /// Whether `descriptor` still points at the file the harness opened for it.

@@ -233,8 +233,11 @@ func peakResidentKiB(of process: Process) -> Int {
 final class TemporaryMount {
   let folder: URL
   private(set) var isMounted = false
+  /// Whether the folder is a temporary one of this value's own, removed with it.
+  private let ownsFolder: Bool
 
   init(size: String, at folder: URL? = nil) throws {
+    ownsFolder = folder == nil
     self.folder =
       folder
       ?? FileManager.default.temporaryDirectory.appendingPathComponent("rlbook-mount-\(UUID())")
@@ -243,7 +246,10 @@ final class TemporaryMount {
       "/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", self.folder.path])
   }
 
-  deinit { unmount() }
+  deinit {
+    unmount()
+    if ownsFolder, !isMounted { try? FileManager.default.removeItem(at: folder) }
+  }
 
   /// Unmounts the tmpfs, if it is mounted.
   func unmount() {

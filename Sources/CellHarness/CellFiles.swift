@@ -25,4 +25,17 @@ public struct CellFiles: Sendable, Equatable {
 
   /// The marker created once every cell has run: without it, the program stopped early.
   public var finishedMarker: String { "\(folder)/finished" }
+
+  /// Where Swift's backtracer writes its crash report (`SWIFT_BACKTRACE=…,output-to=`). A
+  /// report means a cell crashed, even when the program went on afterwards (a signal the
+  /// backtracer caught and returned from): the harness then stops before the next cell.
+  public var crashReport: String { "\(folder)/crash-report" }
+
+  /// A file of `writeFailureCapacity` spaces that the harness creates before the first cell.
+  /// When a cell's output cannot be written (a full disk, an I/O error), the harness writes
+  /// what failed over its first bytes, which needs no new space on the disk, and stops.
+  public var writeFailure: String { "\(folder)/write-failure" }
+
+  /// The size of `writeFailure`, and so the longest message it can hold.
+  public static let writeFailureCapacity = 256
 }

@@ -5,29 +5,25 @@
 public struct HarnessArguments: Sendable, Equatable {
   /// Where the per-cell output files go.
   public var files: CellFiles
-  /// The byte cap of each output stream of each cell (0: no cap).
-  public var outputCap: Int
   /// The process id of the `rlbook` that started the program (0: none); when that process
   /// dies, the program stops at once.
   public var parentProcess: Int32
 
   /// Creates the arguments.
-  public init(files: CellFiles, outputCap: Int = OutputCap.bytesPerStream, parentProcess: Int32) {
+  public init(files: CellFiles, parentProcess: Int32) {
     self.files = files
-    self.outputCap = outputCap
     self.parentProcess = parentProcess
   }
 
   /// The arguments after the program's name, in the order `init(commandLine:)` reads them.
   public var commandLine: [String] {
-    [files.folder, String(outputCap), String(parentProcess)]
+    [files.folder, String(parentProcess)]
   }
 
   /// Reads the arguments from a command line that starts with the program's name; `nil`
   /// when it was not started by the book compiler (for example, by hand from a terminal).
   public init?(commandLine arguments: [String]) {
-    guard arguments.count == 4, let cap = Int(arguments[2]), let parent = Int32(arguments[3])
-    else { return nil }
-    self.init(files: CellFiles(folder: arguments[1]), outputCap: cap, parentProcess: parent)
+    guard arguments.count == 3, let parent = Int32(arguments[2]) else { return nil }
+    self.init(files: CellFiles(folder: arguments[1]), parentProcess: parent)
   }
 }

@@ -47,7 +47,7 @@ import Testing
     let path = book.root.appendingPathComponent("big").path
     FileManager.default.createFile(
       atPath: path, contents: Data(repeating: 0x61, count: OutputCap.bytesPerStream + 10))
-    let (data, truncated) = OutputDecoder.read(path)
+    let (data, truncated) = try OutputDecoder.read(path)
     #expect(data.count == OutputCap.bytesPerStream && truncated)
     let stderr = OutputDecoder.text(fromStderr: Data("oops\n".utf8), truncated: true)
     #expect(stderr == "oops\n" + OutputDecoder.truncationNote)

@@ -60,42 +60,42 @@ struct ChapterRunner {
     let files = CellFiles(folder: outputFolder.path)
     var watch = CellWatch(cells: program.runnableCells, files: files)
     var environment = ProcessInfo.processInfo.environment
+    // The backtracer's report goes to a file of its own: a crash is then known for certain,
+    // even when the program goes on after it, and the report is never recorded as output.
     environment["SWIFT_BACKTRACE"] =
       "enable=yes,interactive=no,color=no,format=text,threads=crashed,registers=none,"
-      + "images=none,sanitize=yes,limit=24,output-to=stderr"
+      + "images=none,sanitize=yes,limit=24,output-to=\(files.crashReport)"
     let process = Subprocess(
       executable: binary.path,
       arguments: HarnessArguments(files: files, parentProcess: Platform.processID).commandLine,
       workingDirectory: root.path, environment: environment,
       standardOutput: workFolder.appendingPathComponent("run.out").path,
       standardError: workFolder.appendingPathComponent("run.err").path)
-    let termination = try process.run { watch.verdict() }
-    _ = watch.verdict()  // catch up with cells that started after the last poll
+    var termination = try process.run { watch.verdict() }
+    // Catch up with cells that started after the last poll, and with a disk that filled up
+    // just before the program ended.
+    if case .kill(.outputStopped) = watch.verdict(), case .exited = termination {
+      termination = .killed(.outputStopped)
+    }
     result.runSeconds = Date().timeIntervalSince(runStart)
 
-    for cell in program.runnableCells {
-      let (stdout, stdoutCut) = OutputDecoder.read(files.standardOutput(ofCell: cell.index))
-      let (stderr, stderrCut) = OutputDecoder.read(files.standardError(ofCell: cell.index))
-      var refused = [SVGRejection]()
-      result.outputs[cell.index].items = OutputDecoder.items(
-        fromStdout: stdout, truncated: stdoutCut, warn: { refused.append($0) })
-      result.warnings += refused.map {
-        BookError(
-          stage: .run, severity: .warning, path: chapter.path, line: cell.fenceLine,
-          message: "the picture from this cell was not shown: \($0)")
-      }
-      result.outputs[cell.index].stderr = OutputDecoder.text(
-        fromStderr: stderr, truncated: stderrCut)
-    }
+    CellStreams(chapter: chapter, files: files).collect(program.runnableCells, into: &result)
     let finished = fm.fileExists(atPath: files.finishedMarker)
-    if termination != .exited(0) || !finished {
+    let crashReport = Self.text(of: files.crashReport)
+    let writeFailure = Self.text(of: files.writeFailure)?
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    if termination != .exited(0) || !finished || crashReport != nil
+      || !(writeFailure ?? "").isEmpty
+    {
       result.source = .failed
       let cell = watch.currentCell ?? program.runnableCells.last
-      result.errors.append(
-        RunFailure(
-          chapter: chapter, cell: cell, termination: termination,
-          output: cell.map { result.outputs[$0.index] }
-        ).error)
+      var failure = RunFailure(
+        chapter: chapter, cell: cell, termination: termination,
+        output: cell.map { result.outputs[$0.index] })
+      failure.crashReport = crashReport
+      failure.writeFailure = writeFailure.flatMap { $0.isEmpty ? nil : $0 }
+      failure.outputProblem = watch.outputProblem
+      result.errors.append(failure.error)
     }
     return result
   }
@@ -131,6 +131,14 @@ struct ChapterRunner {
           detail: String(check.log.suffix(4000))))
     }
     return .success(diagnostic)
+  }
+
+  /// The first 64 KiB of a file the program may have written, or `nil` when there is none.
+  private static func text(of path: String) -> String? {
+    guard let (data, _) = try? OutputDecoder.read(path, limit: 64 << 10),
+      FileManager.default.fileExists(atPath: path)
+    else { return nil }
+    return String(decoding: data, as: UTF8.self)
   }
 
   private func swiftc(_ arguments: [String], log name: String) throws -> (

@@ -4,22 +4,34 @@ import Foundation
 /// Turns the raw bytes a cell wrote into text that is safe and deterministic to record and
 /// show, and cuts out the pictures that `display(_:)` framed.
 enum OutputDecoder {
-  /// The note added where output was cut at the cap.
+  /// The note added where a stream was cut at `OutputCap.bytesPerStream`.
   static let truncationNote =
     "[output truncated: this stream passed the \(OutputCap.bytesPerStream >> 20) MiB cap]"
 
-  /// Reads at most `OutputCap.bytesPerStream` bytes of `path`, and whether there was more.
-  static func read(_ path: String) -> (Data, truncated: Bool) {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return (Data(), false) }
+  /// The note added where a stream was cut because the chapter's output reached
+  /// `OutputCap.bytesPerChapter`.
+  static let chapterTruncationNote =
+    "[output truncated: the chapter's output passed the \(OutputCap.bytesPerChapter >> 20) MiB"
+    + " cap, so the rest of this stream is not shown]"
+
+  /// Reads at most `limit` bytes of `path`, and whether the file holds more. A file that does
+  /// not exist (a cell that never started) reads as empty; any other failure throws.
+  static func read(_ path: String, limit: Int = OutputCap.bytesPerStream) throws -> (
+    Data, truncated: Bool
+  ) {
+    guard FileManager.default.fileExists(atPath: path) else { return (Data(), false) }
+    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
     defer { try? handle.close() }
-    let data = (try? handle.read(upToCount: OutputCap.bytesPerStream)) ?? Data()
-    return (data, data.count >= OutputCap.bytesPerStream)
+    let data = try handle.read(upToCount: max(limit, 0)) ?? Data()
+    let size = try handle.seekToEnd()
+    return (data, size > UInt64(data.count))
   }
 
   /// Splits standard output into text and pictures, in order; `warn` hears why a picture
   /// was refused (it is then shown as text).
   static func items(
-    fromStdout data: Data, truncated: Bool, warn: (SVGRejection) -> Void = { _ in }
+    fromStdout data: Data, truncated: Bool, note: String = truncationNote,
+    warn: (SVGRejection) -> Void = { _ in }
   ) -> [OutputItem] {
     let text = String(decoding: data, as: UTF8.self)
     var items = [OutputItem]()
@@ -31,9 +43,12 @@ enum OutputDecoder {
       pending.removeAll()
     }
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix(DisplayFrame.begin) {
+      if picture == nil, let marker = line.range(of: DisplayFrame.begin) {
+        // A frame may start after a partial line that the cell printed without a newline.
+        let before = line[..<marker.lowerBound]
+        if !before.isEmpty { pending.append(before) }
         flushText()
-        let alt = String(line.dropFirst(DisplayFrame.begin.count)).removingPercentEncoding ?? ""
+        let alt = String(line[marker.upperBound...]).removingPercentEncoding ?? ""
         picture = (oneLine(sanitize(alt)), [])
       } else if line == DisplayFrame.end, let open = picture {
         let markup = open.lines.joined(separator: "\n")
@@ -51,7 +66,7 @@ enum OutputDecoder {
       }
     }
     if let open = picture { pending += open.lines }  // an unfinished frame is shown as text
-    if truncated { pending.append(Substring(truncationNote)) }
+    if truncated { pending.append(Substring(note)) }
     flushText()
     return items
   }
@@ -68,9 +83,11 @@ enum OutputDecoder {
   }
 
   /// Standard error as sanitized text.
-  static func text(fromStderr data: Data, truncated: Bool) -> String {
+  static func text(fromStderr data: Data, truncated: Bool, note: String = truncationNote)
+    -> String
+  {
     var text = sanitize(String(decoding: data, as: UTF8.self))
-    if truncated { text += (text.isEmpty ? "" : "\n") + truncationNote }
+    if truncated { text += (text.isEmpty ? "" : "\n") + note }
     return text
   }
 

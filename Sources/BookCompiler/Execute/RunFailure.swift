@@ -1,9 +1,17 @@
-/// Explains why a chapter's program stopped early, at the cell that was running.
+import Foundation
+
+/// Explains why a chapter's program stopped early, or failed, at the cell that was running.
 struct RunFailure {
   var chapter: Chapter
   var cell: Cell?
   var termination: Termination
   var output: CellOutput?
+  /// The backtracer's report (`CellFiles.crashReport`), when it wrote one.
+  var crashReport: String?
+  /// What the harness could not write (`CellFiles.writeFailure`), when a write failed.
+  var writeFailure: String?
+  /// Why the watch stopped the chapter for its output (`CellWatch.outputProblem`).
+  var outputProblem: String?
 
   var error: BookError {
     let line = trapLocation?.line ?? cell?.fenceLine
@@ -26,6 +34,15 @@ struct RunFailure {
 
   private var summary: String {
     let which = cell.map { "the cell at line \($0.fenceLine)" } ?? "the chapter"
+    if let outputProblem { return "\(which) was stopped: \(outputProblem)" }
+    if let writeFailure {
+      return "\(which) lost output: \(writeFailure) (is the disk that holds .rlbook-cache full?)"
+    }
+    if let crashReport, !isSignal {
+      return "\(which) crashed: \(crashHeadline(crashReport))"
+        + (fatalErrorLine.map { ": " + $0 } ?? "")
+        + " (the backtracer caught the signal and the program went on; a crash fails the cell)"
+    }
     switch termination {
     case .killed(.compilerTimeout):
       return
@@ -34,6 +51,8 @@ struct RunFailure {
       let seconds = cell?.options.effectiveTimeout ?? CellOptions.defaultTimeout
       return "\(which) ran past its timeout of \(formatSeconds(seconds)) s and was stopped"
         + " (set a longer one with `timeout=SECONDS`)"
+    case .killed(.outputStopped):
+      return "\(which) was stopped: its output could not be kept"
     case .signaled(let signal):
       return "\(which) crashed (signal \(signal))" + (fatalErrorLine.map { ": " + $0 } ?? "")
     case .exited(let status):
@@ -56,11 +75,28 @@ struct RunFailure {
     return nil
   }
 
-  /// The first backtrace frame that points into this chapter: `at chapters/X.md:41:8`.
+  /// Whether a signal ended the program.
+  private var isSignal: Bool {
+    if case .signaled = termination { return true }
+    return false
+  }
+
+  /// What the report's first line says happened, such as "Bad pointer dereference",
+  /// without the address.
+  private func crashHeadline(_ report: String) -> String {
+    let first = report.split(separator: "\n").first.map(String.init) ?? ""
+    var text = first.trimmingCharacters(in: CharacterSet(charactersIn: "* "))
+    if text.hasPrefix("Program crashed: ") { text.removeFirst("Program crashed: ".count) }
+    if let address = text.range(of: " at 0x") { text = String(text[..<address.lowerBound]) }
+    return text.isEmpty ? "the backtracer wrote a crash report" : text
+  }
+
+  /// The first backtrace frame that points into this chapter: `at chapters/X.md:41:8`, in
+  /// the crash report or, failing that, in standard error.
   private var trapLocation: (line: Int, column: Int)? {
-    guard let stderr = output?.stderr else { return nil }
+    let text = (crashReport ?? "") + "\n" + (output?.stderr ?? "")
     let marker = " at \(chapter.path):"
-    for line in stderr.split(separator: "\n") {
+    for line in text.split(separator: "\n") {
       guard let range = line.range(of: marker) else { continue }
       let numbers = line[range.upperBound...].split(separator: ":")
       if numbers.count >= 2, let l = Int(numbers[0]), let c = Int(numbers[1].prefix { $0.isNumber })

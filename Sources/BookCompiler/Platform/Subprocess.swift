@@ -11,6 +11,9 @@ public enum KillReason: Sendable, Equatable {
   case cellTimeout
   /// swiftc ran for longer than `Subprocess.compilerTimeLimit`.
   case compilerTimeout
+  /// A chapter's output could not be kept: its streams passed
+  /// `OutputCap.bytesOnDiskPerChapter`, or the disk holding them filled up.
+  case outputStopped
 }
 
 /// How a child process ended.

@@ -35,8 +35,9 @@ final class ServeProcess: @unchecked Sendable {
     }
     self.port = port!
     while (status()?["generation"] as? Int ?? 0) < 1 {
-      if Date().timeIntervalSince(started) > limit {
-        throw MissingPrerequisite(description: "the first build did not finish:\n\(log)")
+      let failed = (status()?["errors"] as? String ?? "").isEmpty == false
+      if failed || Date().timeIntervalSince(started) > limit {
+        throw MissingPrerequisite(description: "the first build did not succeed:\n\(log)")
       }
       usleep(50_000)
     }

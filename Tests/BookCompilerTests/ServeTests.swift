@@ -44,6 +44,7 @@ import Testing
     // HEAD: GET's headers and Content-Length, no body. The pipelined request after it is
     // read right after HEAD's header section, which proves no body bytes were sent.
     let page = try #require(try serve.get("/"))
+    #expect(page.text.contains("live reload */") && page.text.hasSuffix("</body>\n</html>\n"))
     let pipelined = try RawConnection(port: serve.port)
     pipelined.send(
       "HEAD / HTTP/1.1\r\nHost: \(host)\r\n\r\n"

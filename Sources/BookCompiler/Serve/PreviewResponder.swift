@@ -74,15 +74,23 @@ struct PreviewResponder: Sendable {
       }
       return .text(.notFound, "not found")
     case .file(let url):
-      guard var data = try? Data(contentsOf: url) else { return .text(.notFound, "not found") }
-      if url.pathExtension == "html" {
-        let page = String(decoding: data, as: UTF8.self)
-        data = Data(
-          page.replacingOccurrences(of: "</body>", with: Self.reloadScript + "</body>").utf8)
-      }
+      guard let data = try? Data(contentsOf: url) else { return .text(.notFound, "not found") }
+      let body =
+        url.pathExtension == "html" ? Self.addingReloadScript(to: Array(data)) : Array(data)
       return PreviewResponse(
-        status: .ok, contentType: SiteFiles.contentType(url.lastPathComponent), body: Array(data))
+        status: .ok, contentType: SiteFiles.contentType(url.lastPathComponent), body: body)
     }
+  }
+
+  /// `page` with the reload script just before its last `</body>` (at the end if it has
+  /// none), found in one pass over the bytes, so even `print.html` costs the serving thread
+  /// next to nothing.
+  static func addingReloadScript(to page: [UInt8]) -> [UInt8] {
+    let closing = Array("</body>".utf8)
+    var start = page.count - closing.count
+    while start >= 0 && !page[start..<start + closing.count].elementsEqual(closing) { start -= 1 }
+    guard start >= 0 else { return page + Array(reloadScript.utf8) }
+    return Array(page[..<start]) + Array(reloadScript.utf8) + Array(page[start...])
   }
 
   /// The script added to served pages: reload after a rebuild, show a failed build's errors.

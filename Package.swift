@@ -11,7 +11,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
-    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
@@ -34,7 +33,6 @@ let package = Package(
         "CCmarkGFM", "CSystem", "CellHarness",
         .product(name: "SwiftParser", package: "swift-syntax"),
         .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-        .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       resources: [.copy("Assets")]),

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <errno.h>
+#include <sys/socket.h>
 
 int rlbook_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path) {
   return posix_spawn_file_actions_addchdir_np(actions, path);
@@ -19,4 +20,8 @@ int rlbook_exchange_paths(const char *first, const char *second) {
 
 short rlbook_spawn_session_flags(void) {
   return (short)(POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF);
+}
+
+int rlbook_accept_cloexec(int listener) {
+  return accept4(listener, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
 }

@@ -12,25 +12,36 @@ extension RLBook {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The port on 127.0.0.1.")
+    @Option(help: "The port on 127.0.0.1 (0: any free port, printed when serving starts).")
     var port: UInt16 = 8000
+
+    @Option(
+      help: ArgumentHelp(
+        "Seconds a client has to send a request, and to read a response, before its connection is closed.",
+        valueName: "seconds"))
+    var requestTimeout: Double = ServeLimits().requestTimeout
+
+    func validate() throws {
+      guard requestTimeout > 0, requestTimeout.isFinite else {
+        throw ValidationError("--request-timeout must be a positive number of seconds")
+      }
+    }
 
     func run() throws {
       Interrupts.install()
       var options = common.buildOptions(mode: .build)
       options.showProgress = true
-      let server = PreviewServer(options: options, port: port) { line in
+      var limits = ServeLimits()
+      limits.requestTimeout = requestTimeout
+      let server = PreviewServer(options: options, port: port, limits: limits) { line in
         FileHandle.standardError.write(Data((line + "\n").utf8))
       }
-      Task {
-        do {
-          try await server.run()
-        } catch {
-          FileHandle.standardError.write(Data("rlbook serve: \(error)\n".utf8))
-          Foundation.exit(1)
-        }
+      do {
+        try server.run()
+      } catch {
+        printError("rlbook serve: \(error)")
+        throw ExitCode.failure
       }
-      dispatchMain()
     }
   }
 }

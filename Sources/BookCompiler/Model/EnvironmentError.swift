@@ -23,6 +23,10 @@ public enum EnvironmentError: Error, Sendable, Equatable, CustomStringConvertibl
   case unknownChapter(name: String)
   /// The new site could not be written or swapped in.
   case cannotWriteSite(path: String, reason: String)
+  /// `rlbook serve`: another socket already listens on this port of 127.0.0.1.
+  case portInUse(port: UInt16)
+  /// `rlbook serve`: the port cannot be listened on for another reason.
+  case cannotListen(port: UInt16, reason: String)
 
   /// The message, with what to do about it.
   public var description: String {
@@ -48,6 +52,10 @@ public enum EnvironmentError: Error, Sendable, Equatable, CustomStringConvertibl
       "no chapter is called '\(name)'"
     case .cannotWriteSite(let path, let reason):
       "cannot write the new site to \(path): \(reason)"
+    case .portInUse(let port):
+      "port \(port) is in use; choose another with --port"
+    case .cannotListen(let port, let reason):
+      "cannot listen on 127.0.0.1:\(port): \(reason)"
     }
   }
 }

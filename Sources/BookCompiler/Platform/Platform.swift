@@ -53,6 +53,14 @@ enum Platform {
   /// The signals that ask rlbook to stop: SIGINT (Ctrl-C) and SIGTERM.
   static let interruptSignals = [SIGINT, SIGTERM]
 
+  /// `path` with every symbolic link, `.` and `..` resolved (`realpath`), or `nil` when it
+  /// does not exist.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// The first executable called one of `names` in the folders of `PATH` (then in
   /// `fallbackFolders`), or `nil`.
   static func executable(

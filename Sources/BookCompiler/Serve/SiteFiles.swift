@@ -26,7 +26,7 @@ public enum SiteFiles {
     if parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) {
       return .forbidden
     }
-    let rootPath = realPath(site.path) ?? site.standardizedFileURL.path
+    let rootPath = Platform.realPath(site.path) ?? site.standardizedFileURL.path
     var candidate = URL(fileURLWithPath: rootPath)
     for part in parts { candidate.appendPathComponent(String(part)) }
     var isDirectory: ObjCBool = false
@@ -35,7 +35,7 @@ public enum SiteFiles {
       return .notFound
     }
     if isDirectory.boolValue { candidate.appendPathComponent("index.html") }
-    guard let resolved = realPath(candidate.path) else { return .notFound }
+    guard let resolved = Platform.realPath(candidate.path) else { return .notFound }
     guard resolved.hasPrefix(rootPath + "/") else { return .forbidden }
     var resolvedIsDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: resolved, isDirectory: &resolvedIsDirectory),
@@ -57,11 +57,5 @@ public enum SiteFiles {
     case "txt", "md": "text/plain; charset=utf-8"
     default: "application/octet-stream"
     }
-  }
-
-  private static func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
   }
 }

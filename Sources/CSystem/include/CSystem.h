@@ -12,4 +12,8 @@ int rlbook_exchange_paths(const char *first, const char *second);
 /// (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF), as a plain value Swift can use.
 short rlbook_spawn_session_flags(void);
 
+/// Accepts a connection on `listener` that is close-on-exec and non-blocking from the start
+/// (glibc's accept4 with SOCK_CLOEXEC | SOCK_NONBLOCK). Returns the descriptor or -1 with errno.
+int rlbook_accept_cloexec(int listener);
+
 #endif

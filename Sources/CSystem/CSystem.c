@@ -4,10 +4,6 @@
 #include <stdio.h>
 #include <errno.h>
 
-int rlbook_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path) {
-  return posix_spawn_file_actions_addchdir_np(actions, path);
-}
-
 int rlbook_exchange_paths(const char *first, const char *second) {
 #ifdef RENAME_EXCHANGE
   return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
@@ -15,8 +11,4 @@ int rlbook_exchange_paths(const char *first, const char *second) {
   errno = ENOSYS;
   return -1;
 #endif
-}
-
-short rlbook_spawn_session_flags(void) {
-  return (short)(POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF);
 }

@@ -9,6 +9,8 @@ struct ChapterRunner {
   /// A scratch folder for this chapter's program, binary and output files.
   var workFolder: URL
   var moduleCache: URL
+  /// The most writable private memory the chapter's program may hold, in bytes.
+  var memoryLimit = BookManifest.defaultMemoryLimit
 
   /// Called once the program is compiled, just before it starts running.
   var willRun: @Sendable () -> Void = {}
@@ -65,11 +67,14 @@ struct ChapterRunner {
       + "images=none,sanitize=yes,limit=24,output-to=stderr"
     let process = Subprocess(
       executable: binary.path,
-      arguments: HarnessArguments(files: files, parentProcess: Platform.processID).commandLine,
+      // No parent to watch: the supervisor between rlbook and the program ends it.
+      arguments: HarnessArguments(files: files, parentProcess: 0).commandLine,
       workingDirectory: root.path, environment: environment,
       standardOutput: workFolder.appendingPathComponent("run.out").path,
-      standardError: workFolder.appendingPathComponent("run.err").path)
-    let termination = try process.run { watch.verdict() }
+      standardError: workFolder.appendingPathComponent("run.err").path,
+      memoryLimit: memoryLimit)
+    let ending = try process.runMeasured { watch.verdict() }
+    let termination = ending.termination
     _ = watch.verdict()  // catch up with cells that started after the last poll
     result.runSeconds = Date().timeIntervalSince(runStart)
 
@@ -91,11 +96,19 @@ struct ChapterRunner {
     if termination != .exited(0) || !finished {
       result.source = .failed
       let cell = watch.currentCell ?? program.runnableCells.last
-      result.errors.append(
-        RunFailure(
-          chapter: chapter, cell: cell, termination: termination,
-          output: cell.map { result.outputs[$0.index] }
-        ).error)
+      var error = RunFailure(
+        chapter: chapter, cell: cell, termination: termination,
+        output: cell.map { result.outputs[$0.index] }
+      ).error
+      let exhaustion = MemoryExhaustion(
+        limit: memoryLimit, peak: ending.peakMemory, termination: termination,
+        standardError: (cell.map { result.outputs[$0.index].stderr } ?? "")
+          + ((try? String(
+            contentsOf: workFolder.appendingPathComponent("run.err"), encoding: .utf8)) ?? ""))
+      if exhaustion.ranOut {
+        error.message = MemoryExhaustion.message(cell: cell, limit: memoryLimit)
+      }
+      result.errors.append(error)
     }
     return result
   }

@@ -280,6 +280,8 @@ static void supervise(const rlbook_contained_spawn *request, pid_t parent) {
   }
 }
 
+int rlbook_report_pipe(int ends[2]) { return pipe2(ends, O_CLOEXEC | O_NONBLOCK); }
+
 pid_t rlbook_spawn_contained(const rlbook_contained_spawn *request) {
   pid_t parent = getpid();
   // Block every signal across the fork, so one sent to the supervisor before it has set up

@@ -7,8 +7,8 @@ import Testing
 /// session it moved to, when the chapter ends, when its cell times out, and when rlbook
 /// is killed, even by SIGKILL.
 @Suite struct ContainmentTests {
-  /// A cell that starts, through `sh`, a grandchild in a new session (`setsid`) that sleeps
-  /// and then writes `file`, and a double-forked `sleep` in a session of its own.
+  /// A cell that starts, through `sh` (`system`), a grandchild in a new session (`setsid`)
+  /// that sleeps and then writes `file`, and a double-forked `sleep` in a session of its own.
   static func escapingCell(file: String, marker: String, options: String = "", spin: Bool = false)
     -> (String, String)
   {
@@ -17,13 +17,8 @@ import Testing
     return (
       options,
       """
-      import Foundation
-      let escape = Process()
-      escape.executableURL = URL(fileURLWithPath: "/bin/sh")
-      escape.arguments = ["-c", "\(script)"]
-      try! escape.run()
-      escape.waitUntilExit()
-      print("started")
+      import Glibc
+      print("started", system("\(script)"))
       """ + (spin ? "\nvar spins = 0\nwhile true { spins &+= 1 }" : "")
     )
   }
@@ -73,11 +68,7 @@ import Testing
           child.executableURL = URL(fileURLWithPath: "/bin/sleep")
           child.arguments = ["\(child)"]
           try! child.run()
-          let escape = Process()
-          escape.executableURL = URL(fileURLWithPath: "/bin/sh")
-          escape.arguments = ["-c", "(setsid sleep \(escaped) &)"]
-          try! escape.run()
-          escape.waitUntilExit()
+          _ = system("(setsid sleep \(escaped) &)")
           sleep(600)
           """
         )

@@ -77,7 +77,8 @@ import Testing
   @Test func theLimitMustBeASensibleNumber() throws {
     for value in ["0", "\"4\"", "2048"] {
       do {
-        _ = try ManifestParser.parse("[book]\ntitle = \"T\"\n\n[run]\nmemory-limit-gib = \(value)\n")
+        _ = try ManifestParser.parse(
+          "[book]\ntitle = \"T\"\n\n[run]\nmemory-limit-gib = \(value)\n")
         Issue.record("memory-limit-gib = \(value) was accepted")
       } catch {
         #expect(

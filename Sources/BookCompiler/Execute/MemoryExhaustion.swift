@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Past the limit (`RLIMIT_DATA` on the program), an allocation fails: the Swift runtime
 /// stops with "failed to allocate N bytes", C code sees `ENOMEM`, or the program crashes
-/// while near the limit. Either sign, on a program that did not end normally, counts.
+/// while near the limit. Either sign, on a program that did not end normally, counts; a
+/// crash near the limit that the runtime explains otherwise (an index out of range) does not.
 struct MemoryExhaustion {
   /// The chapter's limit, in bytes.
   var limit: Int
@@ -28,9 +29,13 @@ struct MemoryExhaustion {
     case .exited(0), .killed: return false
     case .exited, .signaled: break
     }
-    // Sampled every 20 ms, the peak may miss the last growth: within 90% counts.
-    if peak >= limit / 10 * 9 { return true }
-    return Self.allocationFailures.contains { standardError.contains($0) }
+    if Self.allocationFailures.contains(where: { standardError.contains($0) }) { return true }
+    // A crash near the limit, without a runtime message of its own that explains it. The
+    // peak is sampled every 20 ms and may miss the last growth: within 90% counts.
+    let explained = ["Fatal error", "Precondition failed", "Assertion failed"].contains {
+      standardError.contains($0)
+    }
+    return !explained && peak >= limit / 10 * 9
   }
 
   /// The error's message for `cell`, naming the limit and how to raise it.

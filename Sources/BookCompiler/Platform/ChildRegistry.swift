@@ -17,19 +17,11 @@ final class ChildRegistry: @unchecked Sendable {
   func remove(_ pid: pid_t) { lock.withLock { _ = pids.remove(pid) } }
 
   /// Has every running child's supervisor kill its tree (the child and everything it
-  /// started), and waits for them, at most `limit` seconds, without reaping them.
+  /// started), and waits, at most `limit` seconds, until each has been reaped by the thread
+  /// that started it.
   func killAll(limit: Double = 5) {
-    let supervisors = lock.withLock { Array(pids) }
-    for pid in supervisors { kill(pid, SIGTERM) }
+    for pid in lock.withLock({ Array(pids) }) { kill(pid, SIGTERM) }
     let deadline = Date().addingTimeInterval(limit)
-    for pid in supervisors {
-      var info = siginfo_t()
-      while Date() < deadline {
-        info.si_pid = 0
-        let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
-        if result != 0 || info.si_pid == pid { break }
-        usleep(5_000)
-      }
-    }
+    while Date() < deadline, !lock.withLock({ pids.isEmpty }) { usleep(5_000) }
   }
 }

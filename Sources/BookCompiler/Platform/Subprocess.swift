@@ -79,26 +79,30 @@ struct Subprocess {
 
   /// Starts the program contained, waits for it, asking `watchdog` every few milliseconds,
   /// and returns how it ended once it and every process it started are gone.
-  func runMeasured(watchdog: () -> Verdict = { .keepWaiting }) throws(EnvironmentError) -> Ending
-  {
+  func runMeasured(watchdog: () -> Verdict = { .keepWaiting }) throws(EnvironmentError) -> Ending {
     var pipeEnds: [Int32] = [-1, -1]
-    guard pipe2(&pipeEnds, O_CLOEXEC) == 0 else {
+    guard rlbook_report_pipe(&pipeEnds) == 0 else {
       throw .cannotStart(executable: executable, reason: String(cString: strerror(errno)))
     }
     defer { close(pipeEnds[0]) }
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp =
       environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    let strings = [executable, workingDirectory, standardInput, standardOutput, standardError]
-      .map { strdup($0) }
+    let paths = [executable, workingDirectory, standardInput, standardOutput, standardError]
+      .map { (path: String) in strdup(path) }
     defer {
-      for pointer in argv + envp + strings { free(pointer) }
+      for pointer in argv + envp + paths { free(pointer) }
     }
-    var request = rlbook_contained_spawn(
-      path: strings[0], argv: argv, envp: envp, directory: strings[1], input: strings[2],
-      output: strings[3], error: strings[4], data_limit: Int64(memoryLimit ?? 0),
-      page_size: sysconf(Int32(_SC_PAGESIZE)), report_fd: pipeEnds[1])
-    let pid = rlbook_spawn_contained(&request)
+    let pid = argv.withUnsafeBufferPointer { argv in
+      envp.withUnsafeBufferPointer { envp in
+        var request = rlbook_contained_spawn(
+          path: paths[0], argv: argv.baseAddress, envp: envp.baseAddress, directory: paths[1],
+          input: paths[2], output: paths[3], error: paths[4],
+          data_limit: Int64(memoryLimit ?? 0), page_size: sysconf(Int32(_SC_PAGESIZE)),
+          report_fd: pipeEnds[1])
+        return rlbook_spawn_contained(&request)
+      }
+    }
     let spawnError = errno
     close(pipeEnds[1])
     guard pid > 0 else {

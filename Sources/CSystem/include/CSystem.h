@@ -41,6 +41,10 @@ typedef struct {
   int64_t peak_data;
 } rlbook_contained_report;
 
+/// Makes the pipe a supervisor reports into: close-on-exec and non-blocking at both ends.
+/// Returns 0 or -1 with errno.
+int rlbook_report_pipe(int ends[2]);
+
 /// Starts a contained child: forks a supervisor (a child subreaper in a session of its own,
 /// with a parent-death signal) that forks and execs the program in a session of its own,
 /// with only descriptors 0, 1 and 2 open. When the program ends, when the supervisor gets

@@ -5,10 +5,6 @@
 #include <errno.h>
 #include <sys/socket.h>
 
-int rlbook_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path) {
-  return posix_spawn_file_actions_addchdir_np(actions, path);
-}
-
 int rlbook_exchange_paths(const char *first, const char *second) {
 #ifdef RENAME_EXCHANGE
   return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
@@ -16,10 +12,6 @@ int rlbook_exchange_paths(const char *first, const char *second) {
   errno = ENOSYS;
   return -1;
 #endif
-}
-
-short rlbook_spawn_session_flags(void) {
-  return (short)(POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF);
 }
 
 int rlbook_accept_cloexec(int listener) {

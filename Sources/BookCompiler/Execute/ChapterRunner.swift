@@ -9,6 +9,8 @@ struct ChapterRunner {
   /// A scratch folder for this chapter's program, binary and output files.
   var workFolder: URL
   var moduleCache: URL
+  /// The most writable private memory the chapter's program may hold, in bytes.
+  var memoryLimit = BookManifest.defaultMemoryLimit
 
   /// Called once the program is compiled, just before it starts running.
   var willRun: @Sendable () -> Void = {}
@@ -67,11 +69,14 @@ struct ChapterRunner {
       + "images=none,sanitize=yes,limit=24,output-to=\(files.crashReport)"
     let process = Subprocess(
       executable: binary.path,
-      arguments: HarnessArguments(files: files, parentProcess: Platform.processID).commandLine,
+      // No parent to watch: the supervisor between rlbook and the program ends it.
+      arguments: HarnessArguments(files: files, parentProcess: 0).commandLine,
       workingDirectory: root.path, environment: environment,
       standardOutput: workFolder.appendingPathComponent("run.out").path,
-      standardError: workFolder.appendingPathComponent("run.err").path)
-    var termination = try process.run { watch.verdict() }
+      standardError: workFolder.appendingPathComponent("run.err").path,
+      memoryLimit: memoryLimit)
+    let ending = try process.runMeasured { watch.verdict() }
+    var termination = ending.termination
     // Catch up with cells that started after the last poll, and with a disk that filled up
     // just before the program ended.
     if case .kill(.outputStopped) = watch.verdict(), case .exited = termination {
@@ -95,7 +100,16 @@ struct ChapterRunner {
       failure.crashReport = crashReport
       failure.writeFailure = writeFailure.flatMap { $0.isEmpty ? nil : $0 }
       failure.outputProblem = watch.outputProblem
-      result.errors.append(failure.error)
+      var error = failure.error
+      let exhaustion = MemoryExhaustion(
+        limit: memoryLimit, peak: ending.peakMemory, termination: termination,
+        standardError: (cell.map { result.outputs[$0.index].stderr } ?? "")
+          + ((try? String(
+            contentsOf: workFolder.appendingPathComponent("run.err"), encoding: .utf8)) ?? ""))
+      if exhaustion.ranOut {
+        error.message = MemoryExhaustion.message(cell: cell, limit: memoryLimit)
+      }
+      result.errors.append(error)
     }
     return result
   }

@@ -15,6 +15,8 @@ struct ExecuteStage: Sendable {
   var cache: ExecutionCache
   /// Where status lines go.
   var log: @Sendable (String) -> Void
+  /// The memory limit of each chapter's program, in bytes.
+  var memoryLimit = BookManifest.defaultMemoryLimit
 
   /// The chapter's outputs: from the cache when `mayUseCache` and an entry exists,
   /// otherwise compiled and run.
@@ -43,7 +45,7 @@ struct ExecuteStage: Sendable {
     var runner = ChapterRunner(
       root: root, toolchain: toolchain,
       workFolder: workFolder.appendingPathComponent("\(chapter.baseName)-\(scratch)"),
-      moduleCache: moduleCache)
+      moduleCache: moduleCache, memoryLimit: memoryLimit)
     runner.willRun = { [log] in log(Self.status(chapter, "running…")) }
     do {
       return try runner.run(planned)

@@ -37,6 +37,14 @@ public struct BookManifest: Sendable, Hashable {
   public var siteFolder = "site"
   /// The `<meta name="description">` of the contents page; by default the subtitle.
   public var siteDescription: String?
+  /// The most writable private memory (heap, anonymous mappings, stacks) each chapter's
+  /// program may hold, in bytes (`[run] memory-limit-gib`); every process it starts gets
+  /// the same limit.
+  public var memoryLimit = BookManifest.defaultMemoryLimit
+
+  /// The default memory limit of a chapter's program: 2 GiB. The book's chapters hold at
+  /// most a few hundred MiB.
+  public static let defaultMemoryLimit = 2 << 30
 
   /// Creates a manifest; every other setting has its default.
   public init(title: String) {

@@ -19,6 +19,9 @@ import TOMLKit
 /// [site]                      # optional
 /// folder = "site"             # optional, default "site"
 /// description = "…"           # optional, default: the subtitle
+///
+/// [run]                       # optional
+/// memory-limit-gib = 2        # optional, default 2: each chapter program's memory limit
 /// ```
 public enum ManifestParser {
   /// Loads `book.toml` from the book at `root`.
@@ -77,7 +80,7 @@ public enum ManifestParser {
     var errors = [BookError]()
 
     mutating func manifest(_ root: TOMLTable) -> BookManifest {
-      check(root, known: ["book", "part", "site"], table: nil, header: nil)
+      check(root, known: ["book", "part", "run", "site"], table: nil, header: nil)
       var manifest = BookManifest(title: "")
       let bookHeader = source.headers("book").first
       if let book = table(root, "book", header: nil) {
@@ -118,6 +121,20 @@ public enum ManifestParser {
           }
         }
         manifest.siteDescription = string(site, "description", table: "[site]", header: header)
+      }
+      if let run = table(root, "run", header: nil) {
+        let header = source.headers("run").first
+        check(run, known: ["memory-limit-gib"], table: "[run]", header: header)
+        if let value = run["memory-limit-gib"] {
+          let gibibytes = value.double ?? value.int.map(Double.init)
+          if let gibibytes, gibibytes >= 0.25, gibibytes <= 1024 {
+            manifest.memoryLimit = Int(gibibytes * Double(1 << 30))
+          } else {
+            fail(
+              "[run] memory-limit-gib must be a number of GiB from 0.25 to 1024, such as 4",
+              line: source.line(ofKey: "memory-limit-gib", after: header))
+          }
+        }
       }
       return manifest
     }

@@ -61,7 +61,8 @@ public struct Book: Sendable {
     let execute = ExecuteStage(
       root: options.root, toolchain: toolchain, workFolder: workFolder,
       moduleCache: moduleCache,
-      cache: ExecutionCache(folder: cache("runs")), log: log)
+      cache: ExecutionCache(folder: cache("runs")), log: log,
+      memoryLimit: book.manifest.memoryLimit)
     let sink = options.mode.sink(root: options.root)
     let render = RenderStage(chapters: chapters, cacheFile: cache("render.json"))
     let timings = ChapterTimings(url: cache("timings.json"))

@@ -6,7 +6,7 @@ import Foundation
 #endif
 
 /// The few calls into the C library that the compiler makes outside `Subprocess`,
-/// `SessionSweep`, `FileLock` and `FileStamp`, the other files of this folder. Nothing else
+/// `ChildRegistry`, `FileLock` and `FileStamp`, the other files of this folder. Nothing else
 /// in the compiler calls libc directly.
 enum Platform {
   /// This process's id.

@@ -21,17 +21,7 @@ import Testing
       ])
     let book = try TestBook(["01-flood.md": source])
     let process = try book.startTool(["build"])
-    var peakKiB = 0
-    while process.isRunning {
-      if let status = try? String(
-        contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-        let kib = Int(line.split(separator: " ")[1])
-      {
-        peakKiB = max(peakKiB, kib)
-      }
-      usleep(10_000)
-    }
+    let peakKiB = peakResidentKiB(of: process)
     #expect(process.terminationStatus == 0)
     let outputs = try #require(book.recorded("01-flood"))
     let text = printedText(outputs[0])

@@ -20,7 +20,10 @@ let package = Package(
       name: "CellHarness",
       // C's `stdout` is a global variable, which Swift 6's checks reject outright.
       swiftSettings: [.swiftLanguageMode(.v5)]),
-    .target(name: "RL", dependencies: ["CellHarness"]),
+    /// The tiny LM's matrix products in C: one source, a portable and an AVX2 version picked
+    /// at run time, identical bit for bit.
+    .target(name: "CMatrixKernels"),
+    .target(name: "RL", dependencies: ["CellHarness", "CMatrixKernels"]),
     .systemLibrary(
       name: "CCmarkGFM",
       pkgConfig: "libcmark-gfm",
@@ -44,7 +47,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "rl-bench", dependencies: ["RL"]),
-    .testTarget(name: "RLTests", dependencies: ["RL"]),
+    .testTarget(name: "RLTests", dependencies: ["RL", "CMatrixKernels"]),
     .testTarget(name: "BookCompilerTests", dependencies: ["BookCompiler", "CellHarness"]),
     .testTarget(name: "ChapterTests", dependencies: ["BookCompiler"]),
   ]

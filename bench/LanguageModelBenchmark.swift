@@ -59,6 +59,48 @@ for (name, config) in [
       peak > 0 ? 100 * achieved / peak : 0))
 }
 
+print("\nRollout sampling for GRPO (the book's model; 16 prompts × groups of 8, up to 4 new tokens)")
+do {
+  var rng = SeededGenerator(seed: 3)
+  let model = TinyLM(config: AdditionTask.modelConfig, using: &rng)
+  let ws = TinyLMWorkspace(config: model.config)
+  let prompts = (0..<16).map { AdditionProblem($0 % 10, ($0 * 7) % 10).prompt }
+  var generated = 0
+  /// One sample at a time, each followed by a teacher-forced pass for its log-probabilities.
+  func oneAtATime(_ rng: inout SeededGenerator) {
+    for prompt in prompts {
+      for _ in 0..<8 {
+        let s = model.generate(prompt: prompt, maxNewTokens: 4, using: &rng, workspace: ws)
+        _ = model.tokenLogProbabilities(of: s, workspace: ws)
+        generated += s.count - prompt.count
+      }
+    }
+  }
+  /// A group per prompt from the prompt's cached keys and values, log-probabilities included.
+  func grouped(_ rng: inout SeededGenerator) {
+    for prompt in prompts {
+      for s in model.generate(
+        prompt: prompt, samples: 8, maxNewTokens: 4, using: &rng, workspace: ws)
+      {
+        generated += s.tokens.count - prompt.count
+      }
+    }
+  }
+  for (name, body) in [
+    ("one sample at a time + log-probs", oneAtATime), ("group from the cached prompt", grouped),
+  ] {
+    let rates = (0..<runs).map { _ in
+      generated = 0
+      var r = SeededGenerator(seed: 5)
+      let t = seconds { for _ in 0..<40 { body(&r) } }
+      return Double(generated) / t
+    }
+    print(
+      name.padding(toLength: 36, withPad: " ", startingAt: 0),
+      String(format: "%9.0f generated tokens/s", median(rates)))
+  }
+}
+
 print("\nGRPO on the addition task (the setting of chapter 17; one run, wall time on this machine)")
 var setupTime = 0.0
 var setup: AdditionSetup!

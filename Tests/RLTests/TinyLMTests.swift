@@ -94,4 +94,55 @@ import Testing
       #expect(allowed.contains(s[2]))
     }
   }
+
+  /// A packed batch (the trainers' path) gives the same bits as one sequence at a time.
+  @Test func aPackedBatchMatchesOneSequenceAtATime() {
+    var rng = SeededGenerator(seed: 11)
+    let model = TinyLM(config: config, using: &rng)
+    let sequences = (0..<5).map { k in
+      (0..<(2 + k % 4)).map { _ in rng.int(below: config.vocabularySize) }
+    }
+    let logProbGradients = sequences.map { s in s.indices.map { _ in rng.normal() } }
+    let scalarGradients = sequences.map { s in s.indices.map { _ in rng.normal() } }
+    let ws = TinyLMWorkspace(config: config)
+    var oneByOne = [Double](repeating: 0, count: model.parameterCount)
+    var logProbs = [[Double]]()
+    for (k, sequence) in sequences.enumerated() {
+      logProbs.append(model.tokenLogProbabilities(of: sequence, workspace: ws))
+      model.backward(
+        logProbGradient: logProbGradients[k], scalarGradient: scalarGradients[k],
+        into: &oneByOne, workspace: ws)
+    }
+    let packed = TinyLMWorkspace(config: config)
+    let starts = model.forward(batch: sequences, workspace: packed)
+    var together = [Double](repeating: 0, count: model.parameterCount)
+    model.backwardRows(
+      logProbGradient: logProbGradients.flatMap { $0 },
+      scalarGradient: scalarGradients.flatMap { $0 }, into: &together, workspace: packed)
+    #expect(together.map(\.bitPattern) == oneByOne.map(\.bitPattern))
+    for k in sequences.indices {
+      let rows = starts[k]..<starts[k + 1]
+      #expect(packed.tokenLogProbabilities(rows: rows) == logProbs[k])
+    }
+  }
+
+  /// Sampling a group from one prompt's cached keys and values draws the same sequences as
+  /// separate calls, and its log-probabilities are the teacher-forced ones.
+  @Test func groupSamplingMatchesSeparateCalls() {
+    var rng = SeededGenerator(seed: 12)
+    let model = TinyLM(config: config, using: &rng)
+    let ws = TinyLMWorkspace(config: config)
+    let prompt = [2, Vocabulary.plus, 5]
+    var a = SeededGenerator(seed: 13)
+    var b = a
+    let group = model.generate(
+      prompt: prompt, samples: 6, maxNewTokens: 3, temperature: 0.9, using: &a, workspace: ws)
+    for sample in group {
+      let alone = model.generate(
+        prompt: prompt, maxNewTokens: 3, temperature: 0.9, using: &b, workspace: ws)
+      #expect(sample.tokens == alone)
+      #expect(sample.logProbabilities == model.tokenLogProbabilities(of: alone, workspace: ws))
+    }
+    #expect(a.uniform() == b.uniform())
+  }
 }

@@ -28,29 +28,31 @@ public struct DPOStepStatistics: Sendable {
 /// of the chosen response, and lowers the rejected one's, by β·(1 − σ(z))/N: most for the
 /// pairs the model still ranks wrongly.
 ///
-/// - Complexity: two forward and backward passes per pair.
+/// - Complexity: one forward and one backward pass over every chosen and rejected sequence,
+///   packed.
 public func dpoLoss(
   policy: TinyLM, pairs: [PreferencePair], reference: [ReferenceLogProbabilities], beta: Double,
   workspace ws: TinyLMWorkspace
 ) -> (loss: Double, gradient: [Double], statistics: DPOStepStatistics) {
   precondition(pairs.count == reference.count, "one reference entry per pair")
   var gradient = [Double](repeating: 0, count: policy.parameterCount)
-  var coefficients = [Double](repeating: 0, count: policy.config.contextLength)
+  let sequences = pairs.flatMap { [$0.chosenSequence.tokens, $0.rejectedSequence.tokens] }
+  let starts = policy.forward(batch: sequences, workspace: ws)
+  var coefficients = [Double](repeating: 0, count: starts.last!)
   var loss = 0.0
   var stats = DPOStepStatistics(
     meanMargin: 0, accuracy: 0, meanChosenReward: 0, meanRejectedReward: 0)
   let n = Double(pairs.count)
-  for (pair, ref) in zip(pairs, reference) {
+  /// log π(response | prompt) of the k-th packed sequence.
+  func responseLogProbability(_ k: Int, _ sequence: TrainingSequence) -> Double {
+    let lp = ws.tokenLogProbabilities(rows: starts[k]..<starts[k + 1])
+    return lp[sequence.responseStart...].reduce(0, +)
+  }
+  for (k, (pair, ref)) in zip(pairs, reference).enumerated() {
     let chosen = pair.chosenSequence
     let rejected = pair.rejectedSequence
-    let rc =
-      beta
-      * (policy.sequenceLogProbability(
-        of: chosen.tokens, responseStart: chosen.responseStart, workspace: ws) - ref.chosen)
-    let rr =
-      beta
-      * (policy.sequenceLogProbability(
-        of: rejected.tokens, responseStart: rejected.responseStart, workspace: ws) - ref.rejected)
+    let rc = beta * (responseLogProbability(2 * k, chosen) - ref.chosen)
+    let rr = beta * (responseLogProbability(2 * k + 1, rejected) - ref.rejected)
     let z = rc - rr
     loss -= logSigmoid(z) / n
     stats.meanMargin += z / n
@@ -58,14 +60,15 @@ public func dpoLoss(
     stats.meanRejectedReward += rr / n
     if z > 0 { stats.accuracy += 1 / n }
     let pull = beta * (1 - sigmoid(z)) / n
-    for (sequence, sign) in [(chosen, -1.0), (rejected, 1.0)] {
-      policy.forward(tokens: sequence.tokens, count: sequence.tokens.count, workspace: ws)
-      for t in 0..<coefficients.count { coefficients[t] = 0 }
-      for t in sequence.responseStart..<sequence.tokens.count { coefficients[t] = sign * pull }
-      policy.backward(
-        logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
+    for (j, (sequence, sign)) in [(chosen, -1.0), (rejected, 1.0)].enumerated() {
+      let row = starts[2 * k + j]
+      for t in sequence.responseStart..<sequence.tokens.count {
+        coefficients[row + t] = sign * pull
+      }
     }
   }
+  policy.backwardRows(
+    logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
   return (loss, gradient, stats)
 }
 

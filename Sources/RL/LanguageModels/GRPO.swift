@@ -82,21 +82,17 @@ public struct GRPOTrainer {
     var degenerate = 0
     var rewardTotal = 0.0
     for (index, prompt) in prompts.enumerated() {
-      var group = [[Int]]()
-      var rewards = [Double]()
-      for _ in 0..<c.groupSize {
-        let sequence = policy.generate(
-          prompt: prompt, maxNewTokens: c.maxNewTokens, temperature: c.temperature,
-          using: &generator, workspace: workspace)
-        group.append(sequence)
-        rewards.append(reward(index, sequence))
-      }
+      let group = policy.generate(
+        prompt: prompt, samples: c.groupSize, maxNewTokens: c.maxNewTokens,
+        temperature: c.temperature, using: &generator, workspace: workspace)
+      let rewards = group.map { reward(index, $0.tokens) }
       rewardTotal += rewards.reduce(0, +)
       if rewards.allSatisfy({ $0 == rewards[0] }) { degenerate += 1 }
       let advantages = groupAdvantages(
         rewards, scaleByStandardDeviation: c.scaleRewardsByStandardDeviation)
-      for (sequence, (r, advantage)) in zip(group, zip(rewards, advantages)) {
-        let old = policy.tokenLogProbabilities(of: sequence, workspace: workspace)
+      for (sample, (r, advantage)) in zip(group, zip(rewards, advantages)) {
+        let sequence = sample.tokens
+        let old = sample.logProbabilities
         let ref = reference.tokenLogProbabilities(of: sequence, workspace: workspace)
         rollouts.append(
           PolicyRollout(

@@ -47,13 +47,14 @@ public struct ClippedLossStatistics: Sendable {
 /// with respect to log π(oₜ) is −ρ·Âₜ where the clip is inactive (0 where it binds), plus
 /// β·(1 − r) from k3.
 ///
-/// - Complexity: one forward and one backward pass per rollout.
+/// - Complexity: one forward and one backward pass over all the rollouts, packed.
 public func clippedPolicyLoss(
   policy: TinyLM, rollouts: [PolicyRollout], clipRange: Double, klCoefficient: Double,
   aggregation: LossAggregation, workspace ws: TinyLMWorkspace
 ) -> (loss: Double, gradient: [Double], statistics: ClippedLossStatistics) {
   var gradient = [Double](repeating: 0, count: policy.parameterCount)
-  var coefficients = [Double](repeating: 0, count: policy.config.contextLength)
+  let starts = policy.forward(batch: rollouts.map(\.sequence.tokens), workspace: ws)
+  var coefficients = [Double](repeating: 0, count: starts.last!)
   let lengths = rollouts.map(\.responseLength)
   var loss = 0.0
   var klTotal = 0.0
@@ -62,10 +63,9 @@ public func clippedPolicyLoss(
   for (i, rollout) in rollouts.enumerated() {
     let sequence = rollout.sequence.tokens
     let weight = aggregation.tokenWeight(length: lengths[i], lengths: lengths)
-    policy.forward(tokens: sequence, count: sequence.count, workspace: ws)
-    for t in 0..<coefficients.count { coefficients[t] = 0 }
+    let row = starts[i]
     for t in rollout.sequence.responseStart..<sequence.count {
-      let logProb = ws.logProbability(of: sequence[t], at: t - 1)
+      let logProb = ws.logProbability(of: sequence[t], at: row + t - 1)
       let ratio = (logProb - rollout.oldLogProbs[t]).exp
       let advantage = rollout.advantages[t]
       let clippedRatio = min(max(ratio, 1 - clipRange), 1 + clipRange)
@@ -77,13 +77,13 @@ public func clippedPolicyLoss(
       loss += weight * (-surrogate + klCoefficient * kl)
       var g = klCoefficient * KLEstimator.k3.derivativeWithRespectToLogPolicy(logRatio: logRatio)
       if binds { clipped += 1 } else { g -= ratio * advantage }
-      coefficients[t] = weight * g
+      coefficients[row + t] = weight * g
       klTotal += kl
       tokens += 1
     }
-    policy.backward(
-      logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
   }
+  policy.backwardRows(
+    logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
   let n = Double(max(tokens, 1))
   return (
     loss, gradient, ClippedLossStatistics(meanKL: klTotal / n, clipFraction: Double(clipped) / n)

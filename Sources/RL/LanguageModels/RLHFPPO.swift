@@ -99,7 +99,7 @@ public struct RLHFTrainer {
       let tokens = actor.generate(
         prompt: prompt, maxNewTokens: c.maxNewTokens, using: &generator, workspace: ws)
       if isCorrect(index, tokens) { right += 1 }
-      let old = actor.tokenLogProbabilities(of: tokens, workspace: ws)
+      let old = ws.tokenLogProbabilities()  // sampling left the forward pass in `ws`
       let ref = reference.tokenLogProbabilities(of: tokens, workspace: ws)
       let score = rewardModel.score(tokens, workspace: ws)
       critic.forward(tokens: tokens, count: tokens.count, workspace: ws)

@@ -8,32 +8,31 @@ import Foundation
 /// ∂loss/∂r_r = +(1 − σ(r_c − r_r))/N.
 ///
 /// - Returns: the loss, its gradient, and the fraction of pairs with r_c > r_r.
-/// - Complexity: two forward and backward passes per pair.
+/// - Complexity: one forward and one backward pass over every chosen and rejected sequence,
+///   packed.
 public func bradleyTerryLoss(
   rewardModel: TinyLM, pairs: [PreferencePair], workspace ws: TinyLMWorkspace
 ) -> (loss: Double, gradient: [Double], accuracy: Double) {
   var gradient = [Double](repeating: 0, count: rewardModel.parameterCount)
-  let zeros = [Double](repeating: 0, count: rewardModel.config.contextLength)
+  let sequences = pairs.flatMap { [$0.chosenSequence.tokens, $0.rejectedSequence.tokens] }
+  let starts = rewardModel.forward(batch: sequences, workspace: ws)
+  let zeros = [Double](repeating: 0, count: starts.last!)
   var scalarGradient = zeros
   var loss = 0.0
   var correct = 0.0
   let n = Double(pairs.count)
-  for pair in pairs {
-    let chosen = rewardModel.score(pair.chosenSequence.tokens, workspace: ws)
-    let rejected = rewardModel.score(pair.rejectedSequence.tokens, workspace: ws)
-    let margin = chosen - rejected
+  for k in pairs.indices {
+    let chosenLast = starts[2 * k + 1] - 1
+    let rejectedLast = starts[2 * k + 2] - 1
+    let margin = ws.scalarOutput(at: chosenLast) - ws.scalarOutput(at: rejectedLast)
     loss -= logSigmoid(margin) / n
     if margin > 0 { correct += 1 }
     let pull = (1 - sigmoid(margin)) / n
-    for (tokens, sign) in [(pair.chosenSequence.tokens, -1.0), (pair.rejectedSequence.tokens, 1.0)]
-    {
-      rewardModel.forward(tokens: tokens, count: tokens.count, workspace: ws)
-      scalarGradient[tokens.count - 1] = sign * pull
-      rewardModel.backward(
-        logProbGradient: zeros, scalarGradient: scalarGradient, into: &gradient, workspace: ws)
-      scalarGradient[tokens.count - 1] = 0
-    }
+    scalarGradient[chosenLast] = -pull
+    scalarGradient[rejectedLast] = pull
   }
+  rewardModel.backwardRows(
+    logProbGradient: zeros, scalarGradient: scalarGradient, into: &gradient, workspace: ws)
   return (loss, gradient, correct / n)
 }
 

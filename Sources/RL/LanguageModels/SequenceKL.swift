@@ -15,7 +15,7 @@ extension TinyLM {
       for _ in 0..<samplesPerPrompt {
         let y = generate(
           prompt: prompt, maxNewTokens: maxNewTokens, using: &generator, workspace: ws)
-        let mine = tokenLogProbabilities(of: y, workspace: ws)
+        let mine = ws.tokenLogProbabilities()  // sampling left the forward pass in `ws`
         let theirs = reference.tokenLogProbabilities(of: y, workspace: ws)
         var total = 0.0
         for t in prompt.count..<y.count { total += mine[t] - theirs[t] }

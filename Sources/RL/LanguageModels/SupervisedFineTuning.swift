@@ -4,26 +4,26 @@
 /// loss = −(1/N) Σ_seq Σ_{t ≥ responseStart} log π(tokenₜ | tokens before t), where N is the
 /// number of response tokens in the batch.
 ///
-/// - Complexity: one forward and one backward pass per sequence.
+/// - Complexity: one forward and one backward pass over the whole batch, packed.
 public func maskedCrossEntropy(
   model: TinyLM, batch: [TrainingSequence], workspace ws: TinyLMWorkspace
 ) -> (loss: Double, gradient: [Double]) {
   let tokenCount = batch.reduce(0) { $0 + $1.tokens.count - $1.responseStart }
   precondition(tokenCount > 0, "no response tokens")
   var gradient = [Double](repeating: 0, count: model.parameterCount)
-  var coefficients = [Double](repeating: 0, count: model.config.contextLength)
+  let starts = model.forward(batch: batch.map(\.tokens), workspace: ws)
+  var coefficients = [Double](repeating: 0, count: starts.last!)
   var loss = 0.0
   let weight = 1 / Double(tokenCount)
-  for sequence in batch {
-    model.forward(tokens: sequence.tokens, count: sequence.tokens.count, workspace: ws)
-    for t in 0..<coefficients.count { coefficients[t] = 0 }
+  for (k, sequence) in batch.enumerated() {
+    let row = starts[k]
     for t in sequence.responseStart..<sequence.tokens.count {
-      loss -= weight * ws.logProbability(of: sequence.tokens[t], at: t - 1)
-      coefficients[t] = -weight
+      loss -= weight * ws.logProbability(of: sequence.tokens[t], at: row + t - 1)
+      coefficients[row + t] = -weight
     }
-    model.backward(
-      logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
   }
+  model.backwardRows(
+    logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
   return (loss, gradient)
 }
 

@@ -21,6 +21,15 @@ public func samplingDistribution(logits: [Double], temperature: Double = 1, topK
   return p
 }
 
+/// A sampled sequence (prompt and response) and the per-token log-probabilities of the model
+/// that sampled it: entry `t` is log π(tokenₜ | tokens before t), entry 0 is 0.
+public struct SampledSequence: Sendable, Equatable {
+  /// The prompt followed by the response.
+  public let tokens: [Int]
+  /// log π(tokenₜ | tokens before t) for each t ≥ 1; entry 0 is 0.
+  public let logProbabilities: [Double]
+}
+
 extension TinyLM {
   /// Samples a continuation of `prompt`, one token at a time, until end-of-sequence, until
   /// `maxNewTokens` tokens or until the context is full. Returns the whole sequence (prompt
@@ -30,22 +39,54 @@ extension TinyLM {
   /// likely tokens when given. `temperature` near 0 approaches greedy decoding; use
   /// ``greedy(prompt:maxNewTokens:workspace:)`` for exactly greedy.
   ///
-  /// - Complexity: one forward position per token, thanks to the cached activations.
+  /// - Complexity: one forward pass over the prompt, then one position per new token, thanks
+  ///   to the cached keys and values.
   public func generate(
     prompt: [Int], maxNewTokens: Int, temperature: Double = 1, topK: Int? = nil,
     using generator: inout SeededGenerator, workspace ws: TinyLMWorkspace
   ) -> [Int] {
     precondition(!prompt.isEmpty && prompt.count < config.contextLength, "prompt length")
+    forward(tokens: prompt, count: prompt.count, workspace: ws)
+    return continuation(
+      of: prompt, maxNewTokens: maxNewTokens, temperature: temperature, topK: topK,
+      using: &generator, workspace: ws)
+  }
+
+  /// Samples `count` continuations of one prompt (a GRPO group), exactly as `count` calls of
+  /// ``generate(prompt:maxNewTokens:temperature:topK:using:workspace:)`` would, in order and
+  /// with the same draws, but the prompt runs through the model once: every sample starts from
+  /// its cached keys and values. Each sample comes with its tokens' log-probabilities under
+  /// this model (at temperature 1, as ``tokenLogProbabilities(of:workspace:)`` gives them),
+  /// read from the forward pass that sampling already made.
+  public func generate(
+    prompt: [Int], samples count: Int, maxNewTokens: Int, temperature: Double = 1,
+    topK: Int? = nil, using generator: inout SeededGenerator, workspace ws: TinyLMWorkspace
+  ) -> [SampledSequence] {
+    precondition(!prompt.isEmpty && prompt.count < config.contextLength, "prompt length")
+    forward(tokens: prompt, count: prompt.count, workspace: ws)
+    return (0..<count).map { _ in
+      ws.length = prompt.count
+      let tokens = continuation(
+        of: prompt, maxNewTokens: maxNewTokens, temperature: temperature, topK: topK,
+        using: &generator, workspace: ws)
+      return SampledSequence(tokens: tokens, logProbabilities: ws.tokenLogProbabilities())
+    }
+  }
+
+  /// Extends `prompt`, whose forward pass fills the first `prompt.count` positions of `ws`,
+  /// by sampling.
+  private func continuation(
+    of prompt: [Int], maxNewTokens: Int, temperature: Double, topK: Int?,
+    using generator: inout SeededGenerator, workspace ws: TinyLMWorkspace
+  ) -> [Int] {
     var sequence = prompt
     sequence.reserveCapacity(min(config.contextLength, prompt.count + maxNewTokens))
-    ws.length = 0
-    for (t, token) in prompt.enumerated() { forward(token: token, position: t, workspace: ws) }
     let vocabulary = config.vocabularySize
     while sequence.count - prompt.count < maxNewTokens && sequence.count < config.contextLength {
       let t = sequence.count - 1
-      let z = ws.logits + t * vocabulary
+      let z = ws.buffers.logits + t * vocabulary
       let next = Self.sample(
-        z, vocabulary, temperature: temperature, topK: topK, scratch: ws.dLogits,
+        z, vocabulary, temperature: temperature, topK: topK, scratch: ws.buffers.dLogits,
         using: &generator)
       sequence.append(next)
       forward(token: next, position: t + 1, workspace: ws)
@@ -57,17 +98,13 @@ extension TinyLM {
   /// Greedy decoding: always the most likely next token (the lowest id on ties).
   public func greedy(prompt: [Int], maxNewTokens: Int, workspace ws: TinyLMWorkspace) -> [Int] {
     var sequence = prompt
-    ws.length = 0
-    for (t, token) in prompt.enumerated() { forward(token: token, position: t, workspace: ws) }
+    forward(tokens: prompt, count: prompt.count, workspace: ws)
     while sequence.count - prompt.count < maxNewTokens && sequence.count < config.contextLength {
-      let t = sequence.count - 1
+      let z = ws.buffers.logits + (sequence.count - 1) * config.vocabularySize
       var best = 0
-      for v in 1..<config.vocabularySize
-      where ws.logits[t * config.vocabularySize + v] > ws.logits[t * config.vocabularySize + best] {
-        best = v
-      }
+      for v in 1..<config.vocabularySize where z[v] > z[best] { best = v }
       sequence.append(best)
-      forward(token: best, position: t + 1, workspace: ws)
+      forward(token: best, position: sequence.count - 1, workspace: ws)
       if best == Vocabulary.endOfSequence { break }
     }
     return sequence
@@ -115,9 +152,7 @@ extension TinyLM {
   /// - Complexity: one forward pass.
   public func tokenLogProbabilities(of tokens: [Int], workspace ws: TinyLMWorkspace) -> [Double] {
     forward(tokens: tokens, count: tokens.count, workspace: ws)
-    var out = [Double](repeating: 0, count: tokens.count)
-    for t in 1..<max(tokens.count, 1) { out[t] = ws.logProbability(of: tokens[t], at: t - 1) }
-    return out
+    return ws.tokenLogProbabilities()
   }
 
   /// log π(response | prompt): the sum of the response tokens' log-probabilities, where the

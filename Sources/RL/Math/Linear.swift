@@ -3,8 +3,8 @@
 /// The weights are `inputSize × outputSize`, input-major, starting at ``offset``; the
 /// `outputSize` biases follow them. Keeping all parameters in one `[Double]` lets optimisers,
 /// gradient clipping and TRPO's conjugate gradient treat a whole network as one vector.
-/// The loops are ordered so the innermost one runs along contiguous memory (an "axpy"), which
-/// the compiler vectorises without reordering any sum, so results are reproducible.
+/// The forward and backward passes run on ``MatrixKernels``, which keep every sum in a fixed
+/// order, so results are reproducible bit for bit.
 public struct Linear: Sendable, Hashable {
   /// The width of the input.
   public let inputSize: Int
@@ -28,76 +28,53 @@ public struct Linear: Sendable, Hashable {
   @inlinable
   public var biasOffset: Int { offset + inputSize * outputSize }
 
-  /// Computes `batch` rows of output from `batch` rows of input.
+  /// Computes `batch` rows of output from `batch` rows of input: each output is
+  /// `((b[j] + x₀·W[0][j]) + x₁·W[1][j]) + …`, in that order.
   ///
   /// - Complexity: O(batch · inputSize · outputSize).
-  @inlinable
   public func forward(
     parameters p: UnsafePointer<Double>, input x: UnsafePointer<Double>,
     output y: UnsafeMutablePointer<Double>, batch: Int
   ) {
-    let w = p + offset
-    let b = p + biasOffset
-    for r in 0..<batch {
-      let yr = y + r * outputSize
-      let xr = x + r * inputSize
-      for j in 0..<outputSize { yr[j] = b[j] }
-      for i in 0..<inputSize {
-        let xi = xr[i]
-        let wi = w + i * outputSize
-        for j in 0..<outputSize { yr[j] += xi * wi[j] }
-      }
-    }
+    MatrixKernels.multiply(
+      x, p + offset, bias: p + biasOffset, into: y, rows: batch, inner: inputSize,
+      columns: outputSize)
   }
 
-  /// Given ∂L/∂y for `batch` rows, adds ∂L/∂W and ∂L/∂b into `parameterGradient` and, if
-  /// `inputGradient` is given, writes ∂L/∂x = (∂L/∂y)Wᵀ into it.
+  /// Given ∂L/∂y for `batch` rows, adds ∂L/∂W and ∂L/∂b into `parameterGradient` (summing
+  /// over rows in order) and, if `inputGradient` is given, writes ∂L/∂x = (∂L/∂y)Wᵀ into it
+  /// (each entry from four partial sums over j mod 4, combined as (s₀ + s₁) + (s₂ + s₃)).
   ///
   /// - Complexity: O(batch · inputSize · outputSize).
-  @inlinable
   public func backward(
     parameters p: UnsafePointer<Double>, input x: UnsafePointer<Double>,
     outputGradient dy: UnsafePointer<Double>,
     parameterGradient g: UnsafeMutablePointer<Double>,
     inputGradient dx: UnsafeMutablePointer<Double>?, batch: Int
   ) {
-    let w = p + offset
-    let gw = g + offset
-    let gb = g + biasOffset
-    for r in 0..<batch {
-      let dyr = dy + r * outputSize
-      let xr = x + r * inputSize
-      for j in 0..<outputSize { gb[j] += dyr[j] }
-      for i in 0..<inputSize {
-        let xi = xr[i]
-        let gwi = gw + i * outputSize
-        for j in 0..<outputSize { gwi[j] += xi * dyr[j] }
-      }
-      if let dx {
-        let dxr = dx + r * inputSize
-        for i in 0..<inputSize {
-          let wi = w + i * outputSize
-          // Four partial sums: a fixed order (so deterministic) that still pipelines well.
-          var s0 = 0.0
-          var s1 = 0.0
-          var s2 = 0.0
-          var s3 = 0.0
-          var j = 0
-          while j + 4 <= outputSize {
-            s0 += wi[j] * dyr[j]
-            s1 += wi[j + 1] * dyr[j + 1]
-            s2 += wi[j + 2] * dyr[j + 2]
-            s3 += wi[j + 3] * dyr[j + 3]
-            j += 4
-          }
-          while j < outputSize {
-            s0 += wi[j] * dyr[j]
-            j += 1
-          }
-          dxr[i] = (s0 + s1) + (s2 + s3)
-        }
-      }
-    }
+    backward(
+      parameters: p, input: x, outputGradient: dy, parameterGradient: g, inputGradient: dx,
+      batch: batch, scratch: nil)
+  }
+
+  /// ``backward(parameters:input:outputGradient:parameterGradient:inputGradient:batch:)``
+  /// with room for a transposed copy of W (`inputSize × outputSize` numbers), which makes
+  /// large batches faster and gives the same bits.
+  func backward(
+    parameters p: UnsafePointer<Double>, input x: UnsafePointer<Double>,
+    outputGradient dy: UnsafePointer<Double>,
+    parameterGradient g: UnsafeMutablePointer<Double>,
+    inputGradient dx: UnsafeMutablePointer<Double>?, batch: Int,
+    scratch: UnsafeMutablePointer<Double>?
+  ) {
+    MatrixKernels.addRows(dy, into: g + biasOffset, rows: batch, columns: outputSize)
+    MatrixKernels.addOuterProducts(
+      x, dy, into: g + offset, rows: batch, inner: inputSize, columns: outputSize)
+    guard let dx else { return }
+    dx.update(repeating: 0, count: batch * inputSize)
+    MatrixKernels.addMultiplyTransposed(
+      dy, p + offset, into: dx, rows: batch, outer: inputSize, inner: outputSize, partials: 4,
+      scratch: scratch)
   }
 
   /// The forward-mode derivative: how the output moves, dy = dx·W + x·dW + db, when the

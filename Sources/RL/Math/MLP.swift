@@ -76,7 +76,6 @@ public struct MLP: Sendable {
   /// Runs `batch` rows of input through the network, keeping every activation.
   ///
   /// - Complexity: O(batch · number of weights).
-  @inlinable
   public func forward(_ input: [Double], batch: Int) -> Tape {
     precondition(input.count == batch * inputSize, "input must have batch × inputSize entries")
     var values = [input]
@@ -110,11 +109,12 @@ public struct MLP: Sendable {
   /// `gradient` (which must have ``parameterCount`` entries).
   ///
   /// - Complexity: O(batch · number of weights), about twice a forward pass.
-  @inlinable
   public func backward(_ tape: Tape, outputGradient: [Double], into gradient: inout [Double]) {
     precondition(outputGradient.count == tape.batch * outputSize, "one gradient per output")
     precondition(gradient.count == parameterCount, "gradient must match the parameters")
     var delta = outputGradient
+    let largest = layers.map { $0.inputSize * $0.outputSize }.max() ?? 0
+    var scratch = [Double](repeating: 0, count: tape.batch >= 4 ? largest : 0)
     parameters.withUnsafeBufferPointer { p in
       gradient.withUnsafeMutableBufferPointer { g in
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
@@ -123,11 +123,13 @@ public struct MLP: Sendable {
           tape.values[l].withUnsafeBufferPointer { x in
             delta.withUnsafeBufferPointer { dy in
               inputDelta.withUnsafeMutableBufferPointer { dx in
-                layer.backward(
-                  parameters: p.baseAddress!, input: x.baseAddress!,
-                  outputGradient: dy.baseAddress!,
-                  parameterGradient: g.baseAddress!, inputGradient: l > 0 ? dx.baseAddress! : nil,
-                  batch: tape.batch)
+                scratch.withUnsafeMutableBufferPointer { room in
+                  layer.backward(
+                    parameters: p.baseAddress!, input: x.baseAddress!,
+                    outputGradient: dy.baseAddress!, parameterGradient: g.baseAddress!,
+                    inputGradient: l > 0 ? dx.baseAddress! : nil, batch: tape.batch,
+                    scratch: room.baseAddress)
+                }
               }
             }
           }

@@ -2,8 +2,9 @@
 # Language-model benchmark: training tokens per second through the tiny LM's forward and
 # backward pass, the FLOP/s that achieves, and that figure against an estimate of one core's
 # peak; the same model and batch in JAX (jit, float32 and float64, from PyPI in a virtual
-# environment under .build/), all pinned to one core in the same run, with the ratios; then
-# the wall time of the book's GRPO run.
+# environment under .build/), all pinned to one core in the same run, with the ratios; the
+# rollout sampling rate of GRPO (one sample at a time, and a group from the prompt's cached
+# keys and values); then the wall time of the book's GRPO run.
 #
 # The peak estimate: clock × FMA pipes × doubles per vector × 2 FLOPs per fused multiply–add.
 # The clock is `lscpu`'s maximum MHz, or BogoMIPS / 2 on virtual machines that hide it (on
@@ -11,7 +12,11 @@
 # AVX2 + FMA (4 doubles), 128-bit otherwise. AVX-512 is counted as 256-bit, because AMD Zen 4
 # executes 512-bit operations as two 256-bit halves, and our loops are not written for it.
 # Two FMA pipes per core is true of recent Intel and AMD cores. It is an upper bound that
-# scalar-ish code on tiny matrices cannot approach; the percentage says how far we are.
+# code on tiny matrices cannot approach; the percentage says how far we are. Two things lower
+# the real ceiling: AMD Zen 1 (CPU family 23, model 1, the development machine) splits every
+# 256-bit operation into two 128-bit halves, and the library never fuses a multiply with an
+# add (so that results are the same bits on every x86-64 machine; see ARCHITECTURE.md), which
+# halves what it can reach again.
 #
 # Usage: bench/language-model.sh
 set -euo pipefail
@@ -54,10 +59,10 @@ for dtype in float32 float64; do
   jax_out=$(taskset -c 0 "$VENV/bin/python" bench/jax/tiny_lm_speed.py "$dtype")
   echo "$jax_out"
   while IFS= read -r line; do
-    name=${line%% [0-9]*}
-    name=$(echo "$name" | sed 's/ *$//')
-    theirs=$(echo "$line" | awk '{ print $(NF-1) }')
-    ours=$(echo "$swift_out" | grep -F "$name" | head -1 | awk '{ print $(NF-2) }')
+    # "NAME  TOKENS tokens/s" from JAX; "NAME  PARAMS TOKENS GFLOPS PERCENT" from ours.
+    name=$(awk '{ NF -= 2; print }' <<<"$line")
+    theirs=$(awk '{ print $(NF-1) }' <<<"$line")
+    ours=$(awk -v n="$name" '{ t = $(NF-2); NF -= 4 } $0 == n { print t; exit }' <<<"$swift_out")
     if [ -n "$ours" ]; then
       awk -v n="$name" -v o="$ours" -v t="$theirs" -v d="$dtype" \
         'BEGIN { printf "  ratio %-24s ours / JAX %s = %.2f×\n", n, d, o / t }'

@@ -64,7 +64,7 @@ public struct Book: Sendable {
       cache: ExecutionCache(folder: cache("runs")), log: log,
       memoryLimit: book.manifest.memoryLimit)
     let sink = options.mode.sink(root: options.root)
-    let render = RenderStage(chapters: chapters, cacheFile: cache("render.json"))
+    let render = RenderStage(chapters: chapters, cacheFile: cache("render-cache"))
     let timings = ChapterTimings(url: cache("timings.json"))
     let scheduler = ChapterScheduler(jobs: options.jobs, expectedSeconds: timings.load())
     report.chapters = scheduler.map(chapters) { chapter in

@@ -5,11 +5,12 @@ import Foundation
 /// prose-only edit neither starts `node` nor parses Swift again.
 ///
 /// Articles are remembered too, one file each, keyed by everything they are rendered from.
-/// Everything goes through `PersistentFile`: `.rlbook-cache/render.json` for formulas and code,
-/// `.rlbook-cache/articles/KEY.json` for articles. Entries that the current book no longer
-/// uses are dropped on save, so the cache never grows stale.
+/// Everything goes through a `TextArchive` (HTML stored verbatim, read back without JSON):
+/// `.rlbook-cache/render-cache` for formulas and code, `.rlbook-cache/articles/KEY` for
+/// articles. Entries that the current book no longer uses are dropped on save, so the cache
+/// never grows stale.
 final class RenderCache: @unchecked Sendable {
-  private let file: PersistentFile<Stored>?
+  private let file: TextArchive?
   private let katexVersion: String
   private var math = [String: String]()
   private var swift = [String: String]()
@@ -33,17 +34,19 @@ final class RenderCache: @unchecked Sendable {
   /// Where articles are kept, one file per article.
   private let articleFolder: URL?
 
-  /// The formulas and code, as stored, with the versions of the tools that rendered them.
-  private struct Stored: Codable {
-    var katex: String
-    var highlighter: String
-    var math: [String: String]
-    var swift: [String: String]
+  /// The archive's entries for the versions of the tools that rendered the formulas and
+  /// code, and the prefixes of the formulas' and code's entries (`math/DIGEST`,
+  /// `swift/DIGEST`).
+  private enum Entry {
+    static let katex = "katex"
+    static let highlighter = "highlighter"
+    static let math = "math/"
+    static let swift = "swift/"
   }
 
   /// A cache stored at `url`, or one that lives only in memory when `url` is nil.
   init(url: URL?) {
-    file = url.map { PersistentFile(url: $0, format: "render-cache 4") }
+    file = url.map { TextArchive(url: $0, format: "render-cache 5") }
     articleFolder = url?.deletingLastPathComponent().appendingPathComponent("articles")
     katexVersion = KaTeX.version
   }
@@ -53,35 +56,40 @@ final class RenderCache: @unchecked Sendable {
   private func loadIfNeeded() {
     guard !loaded else { return }
     loaded = true
-    guard let stored = file?.load(), stored.katex == katexVersion,
-      stored.highlighter == SwiftHighlighter.version
+    guard let stored = file?.load(), stored[Entry.katex] == katexVersion,
+      stored[Entry.highlighter] == SwiftHighlighter.version
     else { return }
-    math = stored.math
-    swift = stored.swift
+    for (name, html) in stored {
+      if name.hasPrefix(Entry.math) {
+        math[String(name.dropFirst(Entry.math.count))] = html
+      } else if name.hasPrefix(Entry.swift) {
+        swift[String(name.dropFirst(Entry.swift.count))] = html
+      }
+    }
   }
 
-  /// One cached article, in one file.
-  private struct StoredArticle: Codable {
-    var html: String
-    var printable: String
+  /// What of a cached article is small and structured, stored as JSON in the entry `meta`
+  /// beside the entries `html` and `printable`.
+  private struct ArticleIndex: Codable {
     var outline: [ChapterRenderer.OutlineEntry]
     var sections: [SearchIndex.Section]
   }
 
-  private func articleFile(_ key: String) -> PersistentFile<StoredArticle>? {
-    articleFolder.map {
-      PersistentFile(url: $0.appendingPathComponent(key + ".json"), format: "article 1")
-    }
+  private func articleFile(_ key: String) -> TextArchive? {
+    articleFolder.map { TextArchive(url: $0.appendingPathComponent(key), format: "article 2") }
   }
 
   /// The article stored under `key` (which covers the chapter's source and outputs), if its
   /// file is sound.
   func article(_ key: String) -> CachedArticle? {
-    guard let stored = articleFile(key)?.load() else { return nil }
+    guard let stored = articleFile(key)?.load(), let html = stored["html"],
+      let printable = stored["printable"], let meta = stored["meta"],
+      let index = try? JSONDecoder().decode(ArticleIndex.self, from: Data(meta.utf8))
+    else { return nil }
     lock.withLock { _ = usedArticles.insert(key) }
     return CachedArticle(
-      rendered: .init(html: stored.html, outline: stored.outline, sections: stored.sections),
-      printable: stored.printable)
+      rendered: .init(html: html, outline: index.outline, sections: index.sections),
+      printable: printable)
   }
 
   /// Stores an article under `key`; a failure to write only costs time in the next build.
@@ -90,10 +98,16 @@ final class RenderCache: @unchecked Sendable {
       usedArticles.insert(key)
       freshArticles.insert(key)
     }
-    try? articleFile(key)?.save(
-      StoredArticle(
-        html: article.rendered.html, printable: article.printable,
-        outline: article.rendered.outline, sections: article.rendered.sections))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    guard
+      let meta = try? encoder.encode(
+        ArticleIndex(outline: article.rendered.outline, sections: article.rendered.sections))
+    else { return }
+    try? articleFile(key)?.save([
+      "html": article.rendered.html, "printable": article.printable,
+      "meta": String(decoding: meta, as: UTF8.self),
+    ])
   }
 
   func math(_ formula: Formula) -> String? {
@@ -145,15 +159,15 @@ final class RenderCache: @unchecked Sendable {
     defer { lock.unlock() }
     if let folder = articleFolder {
       for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-      where !usedArticles.contains(String(name.prefix { $0 != "." })) {
+      where !usedArticles.contains(name) {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
       }
     }
     guard loaded else { return }
     let everyArticleFresh = freshArticles == usedArticles
-    try? file.save(
-      Stored(
-        katex: katexVersion, highlighter: SwiftHighlighter.version,
-        math: everyArticleFresh ? usedMath : math, swift: everyArticleFresh ? usedSwift : swift))
+    var entries = [Entry.katex: katexVersion, Entry.highlighter: SwiftHighlighter.version]
+    for (key, html) in everyArticleFresh ? usedMath : math { entries[Entry.math + key] = html }
+    for (key, html) in everyArticleFresh ? usedSwift : swift { entries[Entry.swift + key] = html }
+    try? file.save(entries)
   }
 }

@@ -29,7 +29,12 @@ struct PersistentFile<Value: Codable>: Sendable {
   func save(_ value: Value) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let body = try encoder.encode(value)
+    try Self.write(try encoder.encode(value), format: format, to: url)
+  }
+
+  /// Writes `FORMAT DIGEST`, a newline and `body` to `url` atomically, creating the folder
+  /// when needed; a file that already holds exactly that is left alone.
+  static func write(_ body: Data, format: String, to url: URL) throws {
     var data = Data("\(format) \(StableHasher.digest(body))\n".utf8)
     data.append(body)
     if (try? Data(contentsOf: url)) == data { return }

@@ -54,11 +54,6 @@ struct TextArchive: Sendable {
       body.append(text)
       body.append(0x0A)
     }
-    var data = Data("\(format) \(StableHasher.digest(body))\n".utf8)
-    data.append(body)
-    if (try? Data(contentsOf: url)) == data { return }
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
+    try PersistentFile<String>.write(body, format: format, to: url)
   }
 }

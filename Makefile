@@ -47,10 +47,12 @@ lint:
 clean:
 	rm -rf .build .rlbook-cache
 
-## Benchmarks (figures, never pass/fail): how long an author waits for a rebuild, and the
-## library's speed next to plain Python and Gymnasium on the same machine.
+## Benchmarks (figures, never pass/fail): how long an author waits for a rebuild, rlbook
+## next to Jupyter Book 1, and the library's speed next to plain Python, Gymnasium and JAX
+## on the same machine.
 bench: library tool
 	bench/rebuild.sh
+	bench/against-jupyter-book.sh
 	bench/tabular.sh
 	bench/policy-gradient.sh
 	bench/language-model.sh

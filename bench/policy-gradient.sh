@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Policy-gradient benchmark: CartPole steps/s and PPO updates/s in Swift (release build,
-# one core), next to Gymnasium's CartPole-v1 steps/s in Python on the same machine.
+# one core), next to Gymnasium's CartPole-v1 steps/s in Python on the same machine (Gymnasium
+# from PyPI, in the virtual environment .build/bench-venv that every benchmark's peers share).
 # Usage: bench/policy-gradient.sh   (from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +17,12 @@ echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //
 echo "toolchain: $(swift --version 2>&1 | head -1)"
 taskset -c 0 "$OUT/pg-bench"
 
-if ! python3 -c "import gymnasium" 2>/dev/null; then
-  echo "installing gymnasium with pip…"
-  python3 -m pip install --quiet gymnasium
+# The peer: Gymnasium from PyPI, in the benchmarks' virtual environment under .build/.
+VENV=.build/bench-venv
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import gymnasium" 2>/dev/null; then
+  echo "installing gymnasium from PyPI into $VENV…"
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet gymnasium
 fi
-echo "pip: $(python3 -m pip show gymnasium 2>/dev/null | grep -E '^(Name|Version)' | tr '\n' ' ')"
-taskset -c 0 python3 bench/gymnasium/cartpole_speed.py
+echo "pip: $("$VENV/bin/pip" show gymnasium 2>/dev/null | grep -E '^(Name|Version)' | tr '\n' ' ')"
+taskset -c 0 "$VENV/bin/python" bench/gymnasium/cartpole_speed.py

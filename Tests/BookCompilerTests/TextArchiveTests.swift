@@ -42,8 +42,11 @@ import Testing
     #expect(archive.load() == nil)
     try archive.save(entries)
     #expect(TextArchive(url: url, format: "t 2").load() == nil)
-    try Data("t 1 0\nhtml 5\nab\n".utf8).write(to: url)  // a length past the end
-    #expect(archive.load() == nil)
+    for body in ["html 5\nab\n", "html \(Int.max)\nab\n", "html -1\n\n", "html\n", "a b c\n"] {
+      let digest = StableHasher.digest(Data(body.utf8))
+      try Data("t 1 \(digest)\n\(body)".utf8).write(to: url)  // well signed, badly formed
+      #expect(archive.load() == nil, "\(body)")
+    }
   }
 
   @Test func equalEntriesGiveEqualFilesAndAreNotRewritten() throws {

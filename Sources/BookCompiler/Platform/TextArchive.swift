@@ -32,8 +32,10 @@ struct TextArchive: Sendable {
         let line = String(
           decoding: UnsafeBufferPointer(rebasing: body[at..<lineEnd]), as: UTF8.self)
         let parts = line.split(separator: " ")
+        // The text and its newline must fit in what is left (compared without adding, so a
+        // huge length cannot overflow).
         guard parts.count == 2, let count = Int(parts[1]), count >= 0,
-          lineEnd + 1 + count < body.endIndex, body[lineEnd + 1 + count] == 0x0A
+          count < body.endIndex - (lineEnd + 1), body[lineEnd + 1 + count] == 0x0A
         else { return nil }
         let text = UnsafeBufferPointer(rebasing: body[(lineEnd + 1)..<(lineEnd + 1 + count)])
         entries[String(parts[0])] = String(decoding: text, as: UTF8.self)

@@ -15,8 +15,8 @@
 # code on tiny matrices cannot approach; the percentage says how far we are. Two things lower
 # the real ceiling: AMD Zen 1 (CPU family 23, model 1, the development machine) splits every
 # 256-bit operation into two 128-bit halves, and the library never fuses a multiply with an
-# add (so that results are the same bits on every x86-64 machine; see ARCHITECTURE.md), which
-# halves what it can reach again.
+# add (so that its kernels give the same bits on every x86-64 machine; see ARCHITECTURE.md),
+# which halves what it can reach again.
 #
 # Usage: bench/language-model.sh
 set -euo pipefail

@@ -22,24 +22,26 @@
 #undef KERNEL
 #endif
 
-// -1 until the first call asks the CPU; then 1 (AVX2) or 0 (portable).
+// -1 until the first call asks the CPU; then 1 (AVX2) or 0 (portable). Atomic, since
+// chapter code may call the library from several threads.
 static int chosen = -1;
 
 int rl_kernels_use_avx2(void) {
-  if (chosen < 0) {
+  int choice = __atomic_load_n(&chosen, __ATOMIC_RELAXED);
+  if (choice < 0) {
 #if defined(__x86_64__)
     __builtin_cpu_init();
-    chosen = __builtin_cpu_supports("avx2") ? 1 : 0;
+    choice = __builtin_cpu_supports("avx2") ? 1 : 0;
 #else
-    chosen = 0;
+    choice = 0;
 #endif
+    __atomic_store_n(&chosen, choice, __ATOMIC_RELAXED);
   }
-  return chosen;
+  return choice;
 }
 
 void rl_kernels_force_portable(int force) {
-  chosen = -1;
-  if (force) chosen = 0;
+  __atomic_store_n(&chosen, force ? 0 : -1, __ATOMIC_RELAXED);
 }
 
 void rl_multiply(const double *x, const double *w, const double *bias, double *y, ptrdiff_t rows,

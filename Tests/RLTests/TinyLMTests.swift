@@ -99,8 +99,9 @@ import Testing
   @Test func aPackedBatchMatchesOneSequenceAtATime() {
     var rng = SeededGenerator(seed: 11)
     let model = TinyLM(config: config, using: &rng)
-    let sequences = (0..<5).map { k in
-      (0..<(2 + k % 4)).map { _ in rng.int(below: config.vocabularySize) }
+    // Lengths from one token to the whole context.
+    let sequences = [1, config.contextLength, 3, 2, 1, 5].map { length in
+      (0..<length).map { _ in rng.int(below: config.vocabularySize) }
     }
     let logProbGradients = sequences.map { s in s.indices.map { _ in rng.normal() } }
     let scalarGradients = sequences.map { s in s.indices.map { _ in rng.normal() } }

@@ -58,7 +58,7 @@ public struct Toolchain: Sendable {
   ///
   /// Line tables are all the debug information a chapter needs: the backtrace of a trap
   /// names `chapters/FILE.md:LINE` from them. Full `-g` would also emit and wrap a Swift
-  /// module for the debugger, about 0.3 s of every compile.
+  /// module for the debugger, about 0.2 s of every compile.
   func compileArguments(source: String, output: String, moduleCache: String) -> [String] {
     [
       "-swift-version", "5", "-Onone", "-gline-tables-only", "-diagnostic-style", "llvm",

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A value kept between builds in one small file under `.rlbook-cache/`: the one way the
-/// compiler persists anything of its own.
+/// A value kept between builds in one small file under `.rlbook-cache/`: the way the
+/// compiler persists its own state, except the large HTML of the render cache, which a
+/// ``TextArchive`` keeps verbatim under the same kind of header.
 ///
 /// The file's first line is a header: the format's label and a digest of the rest, which is
 /// the value as JSON with sorted keys. A file that is missing, from another format, or

@@ -163,6 +163,9 @@ final class RenderCache: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
       }
     }
+    // The JSON file that held formulas and code before the archive (render-cache 4).
+    try? FileManager.default.removeItem(
+      at: file.url.deletingLastPathComponent().appendingPathComponent("render.json"))
     guard loaded else { return }
     let everyArticleFresh = freshArticles == usedArticles
     var entries = [Entry.katex: katexVersion, Entry.highlighter: SwiftHighlighter.version]

@@ -35,8 +35,11 @@ public struct TrainingSequence: Sendable, Hashable {
   /// The index of the first response token.
   public var responseStart: Int
 
-  /// Creates a sequence whose response starts at `responseStart`.
+  /// Creates a sequence whose response starts at `responseStart`, after a prompt of at least
+  /// one token (the first response token is predicted from the tokens before it).
   public init(tokens: [Int], responseStart: Int) {
+    precondition(
+      responseStart >= 1 && responseStart <= tokens.count, "the response follows a prompt")
     self.tokens = tokens
     self.responseStart = responseStart
   }

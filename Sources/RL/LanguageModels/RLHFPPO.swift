@@ -98,8 +98,8 @@ public struct RLHFTrainer {
     for (index, prompt) in prompts.enumerated() {
       let tokens = actor.generate(
         prompt: prompt, maxNewTokens: c.maxNewTokens, using: &generator, workspace: ws)
-      if isCorrect(index, tokens) { right += 1 }
       let old = ws.tokenLogProbabilities()  // sampling left the forward pass in `ws`
+      if isCorrect(index, tokens) { right += 1 }
       let ref = reference.tokenLogProbabilities(of: tokens, workspace: ws)
       let score = rewardModel.score(tokens, workspace: ws)
       critic.forward(tokens: tokens, count: tokens.count, workspace: ws)

@@ -36,6 +36,7 @@ extension TinyLM {
     var starts = [0]
     starts.reserveCapacity(batch.count + 1)
     for sequence in batch {
+      precondition(!sequence.isEmpty, "an empty sequence has nothing to run")
       precondition(sequence.count <= config.contextLength, "sequence too long")
       starts.append(starts.last! + sequence.count)
     }

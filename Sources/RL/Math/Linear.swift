@@ -42,8 +42,10 @@ public struct Linear: Sendable, Hashable {
   }
 
   /// Given ∂L/∂y for `batch` rows, adds ∂L/∂W and ∂L/∂b into `parameterGradient` (summing
-  /// over rows in order) and, if `inputGradient` is given, writes ∂L/∂x = (∂L/∂y)Wᵀ into it
-  /// (each entry from four partial sums over j mod 4, combined as (s₀ + s₁) + (s₂ + s₃)).
+  /// over rows in order; a row whose input is exactly zero adds nothing to ∂L/∂W, which only
+  /// differs from adding 0·∂L/∂y when ∂L/∂y is infinite or NaN) and, if `inputGradient` is
+  /// given, writes ∂L/∂x = (∂L/∂y)Wᵀ into it (each entry from four partial sums over j mod 4,
+  /// combined as (s₀ + s₁) + (s₂ + s₃)).
   ///
   /// - Complexity: O(batch · inputSize · outputSize).
   public func backward(

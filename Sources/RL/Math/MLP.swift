@@ -128,7 +128,7 @@ public struct MLP: Sendable {
                     parameters: p.baseAddress!, input: x.baseAddress!,
                     outputGradient: dy.baseAddress!, parameterGradient: g.baseAddress!,
                     inputGradient: l > 0 ? dx.baseAddress! : nil, batch: tape.batch,
-                    scratch: room.baseAddress)
+                    scratch: room.isEmpty ? nil : room.baseAddress)
                 }
               }
             }

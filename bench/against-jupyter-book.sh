@@ -16,6 +16,7 @@
 # Usage: bench/against-jupyter-book.sh [RUNS]   (default 5; HEAVY_RUNS default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 RUNS=${1:-5}
 HEAVY_RUNS=${HEAVY_RUNS:-3}
 swift build -c release --product RL >/dev/null
@@ -23,12 +24,8 @@ swift build -c release --product rlbook >/dev/null
 RLBOOK=$PWD/.build/release/rlbook
 LIB=$PWD/.build/release
 
-VENV=.build/bench-venv
-if [ ! -x "$VENV/bin/jupyter-book" ]; then
-  echo "installing jupyter-book 1 and ipykernel from PyPI into $VENV…"
-  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet "jupyter-book<2" ipykernel
-fi
+bench_venv jupyter_book "jupyter-book<2" ipykernel
+VENV=$BENCH_VENV
 "$VENV/bin/python" -m ipykernel install --prefix "$PWD/$VENV" --name python3 >/dev/null
 export JUPYTER_PATH=$PWD/$VENV/share/jupyter
 JB="$VENV/bin/jupyter-book"
@@ -73,14 +70,13 @@ time_pair() {
     done
   done
 }
-median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f", m }'; }
 
 clean() { "${1}_clean"; }
 nothing() { :; }
 edit() { [ "$1" = jb ] && edit_cell || true; }
 
-echo "rlbook against Jupyter Book 1 · $(date -u +%Y-%m-%d) · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') · $(nproc) cores"
-echo "Jupyter Book $("$VENV/bin/python" -c 'import jupyter_book; print(jupyter_book.__version__)') · rlbook $(git rev-parse --short HEAD) · synthetic book: 17 chapters × 6 cells"
+bench_header "rlbook against Jupyter Book 1 (synthetic book: 17 chapters × 6 cells)"
+echo "Jupyter Book $("$VENV/bin/python" -c 'import jupyter_book; print(jupyter_book.__version__)')"
 time_pair "cold build" "$HEAVY_RUNS" clean
 jb_build && rl_build
 time_pair "no-op rebuild" "$RUNS" nothing

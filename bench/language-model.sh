@@ -21,6 +21,7 @@
 # Usage: bench/language-model.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 swift build -c release --product RL >/dev/null
 LIB=$PWD/.build/release
 BIN=$(mktemp -d)
@@ -38,20 +39,15 @@ flags=$(lscpu | awk -F: '/Flags/ { print $2 }')
 width=2
 if [[ $flags == *" avx2"* && $flags == *" fma"* ]]; then width=4; fi
 peak=$(awk -v f="$mhz" -v w="$width" 'BEGIN { printf "%.1f", f / 1000 * 2 * w * 2 }')
-model=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2 }')
-echo "CPU: $model"
+bench_header "Tiny LM: training throughput beside JAX, GRPO sampling, GRPO wall time (one core)"
 echo "Estimated single-core FP64 peak: $peak GFLOP/s = ${mhz} MHz ($source) × 2 FMA pipes × $width doubles × 2 FLOPs"
 echo
 swift_out=$(taskset -c 0 "$BIN/lm-bench" "$peak")
 echo "$swift_out"
 
 # The peer: JAX on CPU, one core (XLA's thread pools pinned to one thread as well).
-VENV=.build/bench-venv
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import jax" 2>/dev/null; then
-  echo "installing jax[cpu] from PyPI into $VENV…"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet "jax[cpu]"
-fi
+bench_venv jax "jax[cpu]"
+VENV=$BENCH_VENV
 export XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
 export OMP_NUM_THREADS=1
 echo

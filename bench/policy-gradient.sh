@@ -5,6 +5,7 @@
 # Usage: bench/policy-gradient.sh   (from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
 swift build -c release --product RL >/dev/null
 BIN=$(swift build -c release --show-bin-path)
@@ -13,16 +14,11 @@ trap 'rm -rf "$OUT"' EXIT
 swiftc -O -I "$BIN/Modules" -L "$BIN" -lRL -Xlinker -rpath -Xlinker "$BIN" \
   bench/PolicyGradientBench.swift -o "$OUT/pg-bench"
 
-echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), pinned to one core"
-echo "toolchain: $(swift --version 2>&1 | head -1)"
+bench_header "Policy gradients: CartPole and PPO in Swift beside Gymnasium (one core)"
 taskset -c 0 "$OUT/pg-bench"
 
 # The peer: Gymnasium from PyPI, in the benchmarks' virtual environment under .build/.
-VENV=.build/bench-venv
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import gymnasium" 2>/dev/null; then
-  echo "installing gymnasium from PyPI into $VENV…"
-  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet gymnasium
-fi
+bench_venv gymnasium gymnasium
+VENV=$BENCH_VENV
 echo "pip: $("$VENV/bin/pip" show gymnasium 2>/dev/null | grep -E '^(Name|Version)' | tr '\n' ' ')"
 taskset -c 0 "$VENV/bin/python" bench/gymnasium/cartpole_speed.py

@@ -9,6 +9,7 @@
 #        QUICK=1 skips those two)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 RUNS=${1:-5}
 swift build -c release --product RL >/dev/null
 swift build --product rlbook >/dev/null
@@ -49,7 +50,7 @@ open(path, "w").write(text)
 PY
 }
 
-echo "rlbook rebuild benchmark · $(nproc) cores · $(ls "$WORK"/chapters/*.md | wc -l) chapters · $RUNS runs"
+bench_header "rlbook rebuilds: $(ls "$WORK"/chapters/*.md | wc -l) chapters · $RUNS runs"
 if [ "${QUICK:-0}" = 1 ]; then
   $build >/dev/null 2>&1 # QUICK=1: warm the cache once, skip the cold build and the test run
 else

@@ -9,6 +9,7 @@
 # the rounds and the ratio. Usage: bench/tabular.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 rounds=${1:-3}
 
 swift build -c release --product rl-bench >/dev/null
@@ -20,13 +21,13 @@ for _ in $(seq "$rounds"); do
   python_all+="$(python3 bench/tabular.py)"$'\n'
 done
 
-median() {  # median of the values printed for measurement $1 in text $2
-  awk -v n="$1" '$1 == n { print $2 }' <<<"$2" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
+# The median of the values printed for measurement $1 in text $2.
+median_of() { median "$(awk -v n="$1" '$1 == n { print $2 }' <<<"$2")"; }
 
+bench_header "Tabular: Q-learning and value iteration in Swift beside plain Python"
 printf '%-44s %14s %14s %7s\n' "measurement (median of $rounds rounds × 5 runs)" "Swift" "Python" "ratio"
 for name in qlearning_cliffwalking_steps_per_second value_iteration_100x100_sweeps_per_second; do
-  s=$(median "$name" "$swift_all")
-  p=$(median "$name" "$python_all")
+  s=$(median_of "$name" "$swift_all")
+  p=$(median_of "$name" "$python_all")
   printf '%-44s %14s %14s %7s\n' "$name" "$s" "$p" "$(awk -v s="$s" -v p="$p" 'BEGIN { printf "%.0fx", s / p }')"
 done

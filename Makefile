@@ -49,8 +49,9 @@ clean:
 
 ## Benchmarks (figures, never pass/fail): how long an author waits for a rebuild, rlbook
 ## next to Jupyter Book 1, and the library's speed next to plain Python, Gymnasium and JAX
-## on the same machine.
-bench: library tool
+## on the same machine. `make bench BENCH_PREBUILT=DIR` times the prebuilt products in DIR
+## and builds nothing (see bench/common.sh).
+bench: $(if $(BENCH_PREBUILT),,library tool)
 	bench/rebuild.sh
 	bench/against-jupyter-book.sh
 	bench/tabular.sh

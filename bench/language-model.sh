@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Language-model benchmark: training tokens per second through the tiny LM's forward and
 # backward pass, the FLOP/s that achieves, and that figure against an estimate of one core's
-# peak; the same model and batch in JAX (jit, float32 and float64, from PyPI in a virtual
-# environment under .build/), all pinned to one core in the same run, with the ratios; the
+# peak; the same model and batch in JAX (jit, float32 and float64, from PyPI in the shared
+# virtual environment .build/bench-venv), all pinned to one core in the same run, with the ratios; the
 # rollout sampling rate of GRPO (one sample at a time, and a group from the prompt's cached
 # keys and values); then the wall time of the book's GRPO run.
 #
@@ -18,12 +18,11 @@
 # add (so that its kernels give the same bits on every x86-64 machine; see ARCHITECTURE.md),
 # which halves what it can reach again.
 #
-# Usage: bench/language-model.sh
+# Usage: bench/language-model.sh   (BENCH_PREBUILT and BENCH_VENV as in bench/common.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
-swift build -c release --product RL >/dev/null
-LIB=$PWD/.build/release
+bench_build
 BIN=$(mktemp -d)
 trap 'rm -rf "$BIN"' EXIT
 swiftc -O -I "$LIB/Modules" -L "$LIB" -lRL -Xlinker -rpath -Xlinker "$LIB" \
@@ -47,12 +46,11 @@ echo "$swift_out"
 
 # The peer: JAX on CPU, one core (XLA's thread pools pinned to one thread as well).
 bench_venv jax "jax[cpu]"
-VENV=$BENCH_VENV
 export XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"
 export OMP_NUM_THREADS=1
 echo
 for dtype in float32 float64; do
-  jax_out=$(taskset -c 0 "$VENV/bin/python" bench/jax/tiny_lm_speed.py "$dtype")
+  jax_out=$(taskset -c 0 "$BENCH_VENV/bin/python" bench/jax/tiny_lm_speed.py "$dtype")
   echo "$jax_out"
   while IFS= read -r line; do
     # "NAME  TOKENS tokens/s" from JAX; "NAME  PARAMS TOKENS GFLOPS PERCENT" from ours.

@@ -2,16 +2,15 @@
 # Policy-gradient benchmark: CartPole steps/s and PPO updates/s in Swift (release build,
 # one core), next to Gymnasium's CartPole-v1 steps/s in Python on the same machine (Gymnasium
 # from PyPI, in the virtual environment .build/bench-venv that every benchmark's peers share).
-# Usage: bench/policy-gradient.sh   (from the repository root)
+# Usage: bench/policy-gradient.sh   (BENCH_PREBUILT and BENCH_VENV as in bench/common.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 
-swift build -c release --product RL >/dev/null
-BIN=$(swift build -c release --show-bin-path)
+bench_build
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-swiftc -O -I "$BIN/Modules" -L "$BIN" -lRL -Xlinker -rpath -Xlinker "$BIN" \
+swiftc -O -I "$LIB/Modules" -L "$LIB" -lRL -Xlinker -rpath -Xlinker "$LIB" \
   bench/PolicyGradientBench.swift -o "$OUT/pg-bench"
 
 bench_header "Policy gradients: CartPole and PPO in Swift beside Gymnasium (one core)"
@@ -19,6 +18,5 @@ taskset -c 0 "$OUT/pg-bench"
 
 # The peer: Gymnasium from PyPI, in the benchmarks' virtual environment under .build/.
 bench_venv gymnasium gymnasium
-VENV=$BENCH_VENV
-echo "pip: $("$VENV/bin/pip" show gymnasium 2>/dev/null | grep -E '^(Name|Version)' | tr '\n' ' ')"
-taskset -c 0 "$VENV/bin/python" bench/gymnasium/cartpole_speed.py
+echo "pip: $("$BENCH_VENV/bin/pip" show gymnasium 2>/dev/null | grep -E '^(Name|Version)' | tr '\n' ' ')"
+taskset -c 0 "$BENCH_VENV/bin/python" bench/gymnasium/cartpole_speed.py

@@ -6,22 +6,19 @@
 #
 # It works on a copy of chapters/ in a temporary folder, so the repository is not touched.
 # Usage: bench/rebuild.sh [RUNS]   (default 5; cold builds and test runs: HEAVY_RUNS, default 2;
-#        QUICK=1 skips those two)
+#        QUICK=1 skips those two and the forced build that reports each chapter's times;
+#        BENCH_PREBUILT as in bench/common.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 RUNS=${1:-5}
-swift build -c release --product RL >/dev/null
-swift build --product rlbook >/dev/null
-RLBOOK=$PWD/.build/release/rlbook
-LIB=$PWD/.build/release
+bench_build rlbook
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cp -r chapters "$WORK/chapters"
 cp book.toml "$WORK/book.toml"
 FIRST=$(ls "$WORK"/chapters/*.md | head -1)
 
-now() { date +%s.%N; }
 # time_it NAME N SETUP COMMAND: runs SETUP then times COMMAND, N times; prints median/min/max.
 time_it() {
   local name=$1 n=$2 setup=$3 cmd=$4 times=()
@@ -29,12 +26,11 @@ time_it() {
     eval "$setup"
     local t0; t0=$(now)
     eval "$cmd" >/dev/null 2>&1
-    times+=("$(awk -v a="$(now)" -v b="$t0" 'BEGIN { printf "%.4f", a - b }')")
+    times+=("$(since "$t0")")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk -v name="$name" '
-    { v[NR] = $1 }
-    END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-          printf "%-28s median %7.3f s   min %7.3f s   max %7.3f s   (%d runs)\n", name, m, v[1], v[NR], NR }'
+  printf '%-28s median %7.3f s   min %7.3f s   max %7.3f s   (%d runs)\n' "$name" \
+    "$(median "${times[*]}")" "$(printf '%s\n' "${times[@]}" | sort -g | head -1)" \
+    "$(printf '%s\n' "${times[@]}" | sort -g | tail -1)" "$n"
 }
 build="$RLBOOK build --root $WORK --library-path $LIB"
 counter=0
@@ -61,10 +57,11 @@ time_it "prose-only edit" "$RUNS" "prose_edit" "$build"
 time_it "one-cell edit (chapter 1)" "$RUNS" "cell_edit" "$build"
 [ "${QUICK:-0}" = 1 ] || time_it "rlbook test" "${HEAVY_RUNS:-2}" ":" "$RLBOOK test --root $WORK --library-path $LIB || true"
 
-# Where a one-cell rebuild spends its time: swiftc's frontend, the link, the run.
+# Where a one-cell rebuild spends its time: swiftc's frontend, the link, the run (the
+# compile flags are rlbook's, from Sources/BookCompiler/Plan/Toolchain.swift).
 base=$(basename "$FIRST" .md)
 main=$(find "$WORK/.rlbook-cache/work" -path "*/$base-run/main.swift" | head -1)
-flags=(-swift-version 5 -Onone -g -module-cache-path "$WORK/.rlbook-cache/module-cache"
+flags=(-swift-version 5 -Onone -gline-tables-only -module-cache-path "$WORK/.rlbook-cache/module-cache"
   -I "$LIB/Modules")
 time_it "  $base: swiftc frontend" 3 ":" "swiftc ${flags[*]} -c $main -o $WORK/main.o"
 time_it "  $base: link" 3 ":" "swiftc $WORK/main.o -L $LIB -lRL -Xlinker -rpath -Xlinker $LIB -o $WORK/chapter"
@@ -72,6 +69,7 @@ mkdir -p "$WORK/cells"
 time_it "  $base: run" 3 ":" "(cd $WORK && ./chapter $WORK/cells 4194304)"
 
 # Each chapter's own run time, from a forced build's per-chapter report.
+[ "${QUICK:-0}" = 1 ] && exit 0
 echo
 echo "per-chapter compile and run times (forced build, $(nproc) jobs):"
 $RLBOOK build --root "$WORK" --library-path "$LIB" --force --timings 2>&1 | sed -n '/^timings/,$p'

@@ -6,14 +6,15 @@
 # Rates are per CPU second (not wall time), so load from other processes does not skew them.
 # Each program reports the median of 5 repetitions; the script alternates the two programs
 # ROUNDS times (default 3) so that background load hits both alike, and prints the median of
-# the rounds and the ratio. Usage: bench/tabular.sh [ROUNDS]
+# the rounds and the ratio.
+# Usage: bench/tabular.sh [ROUNDS]   (BENCH_PREBUILT as in bench/common.sh; it must hold rl-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
 rounds=${1:-3}
 
-swift build -c release --product rl-bench >/dev/null
-bench="$(swift build -c release --show-bin-path)/rl-bench"
+bench_build rl-bench
+bench=$LIB/rl-bench
 swift_all=""
 python_all=""
 for _ in $(seq "$rounds"); do

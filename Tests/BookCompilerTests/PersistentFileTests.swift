@@ -6,23 +6,17 @@ import Testing
 /// The one way the compiler keeps a file between builds: what it saves it loads, and what
 /// is damaged, foreign or missing loads as nothing.
 @Suite struct PersistentFileTests {
-  private func scratch() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("rlbook-persistent-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
-
   @Test func whatIsSavedLoads() throws {
     let file = PersistentFile<[String: Double]>(
-      url: try scratch().appendingPathComponent("a/b.json"), format: "test 1")
+      url: try scratchFolder("rlbook-persistent").appendingPathComponent("a/b.json"),
+      format: "test 1")
     #expect(file.load() == nil)
     try file.save(["x": 1.5, "y": -2])
     #expect(file.load() == ["x": 1.5, "y": -2])
   }
 
   @Test func aDamagedOrForeignFileLoadsAsNothing() throws {
-    let url = try scratch().appendingPathComponent("v.json")
+    let url = try scratchFolder("rlbook-persistent").appendingPathComponent("v.json")
     let file = PersistentFile<[Int]>(url: url, format: "test 1")
     try file.save([1, 2, 3])
     let data = try Data(contentsOf: url)
@@ -38,7 +32,7 @@ import Testing
   }
 
   @Test func anUnchangedValueLeavesTheFileAlone() throws {
-    let url = try scratch().appendingPathComponent("v.json")
+    let url = try scratchFolder("rlbook-persistent").appendingPathComponent("v.json")
     let file = PersistentFile<String>(url: url, format: "test 1")
     try file.save("same")
     let before = FileStamp.of(url.path)

@@ -7,6 +7,14 @@ import Testing
 let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// A new empty folder under the temporary directory, named `NAME-UUID`.
+func scratchFolder(_ name: String) throws -> URL {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("\(name)-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  return folder
+}
+
 /// Something the tests need that is not there. Its message says how to get it; a test that
 /// throws it FAILS (it never skips silently).
 struct MissingPrerequisite: Error, CustomStringConvertible {

@@ -6,13 +6,6 @@ import Testing
 /// The render cache's archive of verbatim texts: what it saves it loads, byte for byte, and
 /// what is damaged, foreign or missing loads as nothing.
 @Suite struct TextArchiveTests {
-  private func scratch() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("rlbook-archive-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
-
   /// Texts that JSON would escape, that hold the format's own separators, and none at all.
   let entries = [
     "html": "<p class=\"a\">x\\y</p>\n\n12 34\n", "empty": "", "math/0f": "é ∑ \u{0} \r\n",
@@ -20,7 +13,8 @@ import Testing
   ]
 
   @Test func whatIsSavedLoadsExactly() throws {
-    let archive = TextArchive(url: try scratch().appendingPathComponent("a/b"), format: "t 1")
+    let archive = TextArchive(
+      url: try scratchFolder("rlbook-archive").appendingPathComponent("a/b"), format: "t 1")
     #expect(archive.load() == nil)
     try archive.save(entries)
     #expect(archive.load() == entries)
@@ -29,7 +23,7 @@ import Testing
   }
 
   @Test func aDamagedOrForeignArchiveLoadsAsNothing() throws {
-    let url = try scratch().appendingPathComponent("v")
+    let url = try scratchFolder("rlbook-archive").appendingPathComponent("v")
     let archive = TextArchive(url: url, format: "t 1")
     try archive.save(entries)
     let data = try Data(contentsOf: url)
@@ -50,7 +44,7 @@ import Testing
   }
 
   @Test func equalEntriesGiveEqualFilesAndAreNotRewritten() throws {
-    let folder = try scratch()
+    let folder = try scratchFolder("rlbook-archive")
     let first = TextArchive(url: folder.appendingPathComponent("1"), format: "t 1")
     let second = TextArchive(url: folder.appendingPathComponent("2"), format: "t 1")
     try first.save(entries)

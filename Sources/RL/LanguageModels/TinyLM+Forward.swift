@@ -30,7 +30,6 @@ extension TinyLM {
   /// Runs the sequences of `batch` packed one after another (teacher forcing): sequence k
   /// occupies the rows from `starts[k]`. Every weight matrix multiplies all the rows at once.
   /// Returns the first row of each sequence (and, last, the total).
-  @discardableResult
   func forward(batch: [[Int]], workspace ws: TinyLMWorkspace) -> [Int] {
     precondition(ws.config == config, "workspace made for another shape")
     var starts = [0]

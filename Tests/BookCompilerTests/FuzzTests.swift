@@ -90,6 +90,9 @@ import Testing
           #expect(!text.isEmpty && Self.isClean(text), "round \(round)")
         case .svg(let alt, let markup):
           #expect(OutputDecoder.isSafeSVG(markup) && !alt.contains("\n") && Self.isClean(alt))
+        case .export(let name, let value):
+          #expect(!value.contains("\n") && !value.contains("\t") && Self.isClean(value))
+          #expect(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         }
       }
       #expect(Self.isClean(errText))
@@ -175,6 +178,7 @@ struct FuzzRandom {
     "\u{1}rlbook-display svg alt%0Atext\n", "\u{1}rlbook-display end\n",
     "\u{1}rlbook-display svg \n<svg>\n</svg>\n\u{1}rlbook-display end\n",
     "<svg onload=x>", "</svg>", "\u{1}rlbook-display svg %E9\n",
+    "\u{1}rlbook-export v 1%0A2\n", "\u{1}rlbook-export ", "x %E9", "\u{1}rlbook-export v %1B[1m\n",
   ]
 
   mutating func output() -> [UInt8] {

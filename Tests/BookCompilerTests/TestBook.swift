@@ -71,6 +71,9 @@ final class TestBook: @unchecked Sendable {
   let root: URL
   /// Whether `book.toml` is rewritten to list every chapter file before each build.
   var listsEveryChapter = true
+  /// Lines added under `[book]` in the `book.toml` written before each build, such as
+  /// `bibliography = "references.toml"`.
+  var bookSettings = ""
 
   /// Creates the book with `chapters` (file name → text) under `chapters/`.
   init(_ chapters: [String: String] = [:]) throws {
@@ -83,6 +86,11 @@ final class TestBook: @unchecked Sendable {
   }
 
   deinit { try? FileManager.default.removeItem(at: root) }
+
+  /// Writes `<path>` under the root, such as `references.toml`.
+  func writeFile(_ path: String, _ text: String) throws {
+    try Data(text.utf8).write(to: root.appendingPathComponent(path))
+  }
 
   /// Writes `chapters/<name>`.
   func write(_ name: String, _ text: String) throws {
@@ -99,7 +107,7 @@ final class TestBook: @unchecked Sendable {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
       .filter(BookLoader.isChapterFile)
       .sorted { (number($0), $0) < (number($1), $1) }
-    var text = "[book]\ntitle = \"Test book\"\n"
+    var text = "[book]\ntitle = \"Test book\"\n" + bookSettings
     if !names.isEmpty {
       text += "\n[[part]]\nname = \"Chapters\"\nchapters = ["
       text += names.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"

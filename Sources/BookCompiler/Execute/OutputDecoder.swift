@@ -2,7 +2,8 @@ import CellHarness
 import Foundation
 
 /// Turns the raw bytes a cell wrote into text that is safe and deterministic to record and
-/// show, and cuts out the pictures that `display(_:)` framed.
+/// show, and cuts out the pictures that `display(_:)` framed and the values that `export(_:_:)`
+/// wrote.
 enum OutputDecoder {
   /// The note added where a stream was cut at `OutputCap.bytesPerStream`.
   static let truncationNote =
@@ -43,7 +44,14 @@ enum OutputDecoder {
       pending.removeAll()
     }
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if picture == nil, let marker = line.range(of: DisplayFrame.begin) {
+      if picture == nil, let marker = line.range(of: DisplayFrame.export),
+        let export = exported(line[marker.upperBound...])
+      {
+        let before = line[..<marker.lowerBound]
+        if !before.isEmpty { pending.append(before) }
+        flushText()
+        items.append(export)
+      } else if picture == nil, let marker = line.range(of: DisplayFrame.begin) {
         // A frame may start after a partial line that the cell printed without a newline.
         let before = line[..<marker.lowerBound]
         if !before.isEmpty { pending.append(before) }
@@ -69,6 +77,16 @@ enum OutputDecoder {
     if truncated { pending.append(Substring(note)) }
     flushText()
     return items
+  }
+
+  /// The export on a line after its marker: a valid name, one space, the percent-encoded
+  /// value (shown on one line, sanitized). `nil` for anything else, which stays text.
+  static func exported(_ rest: Substring) -> OutputItem? {
+    guard let space = rest.firstIndex(of: " "), DisplayFrame.isValidExportName(rest[..<space])
+    else { return nil }
+    let encoded = rest[rest.index(after: space)...]
+    guard let value = String(encoded).removingPercentEncoding else { return nil }
+    return .export(name: String(rest[..<space]), value: oneLine(sanitize(value)))
   }
 
   /// Whether framed markup is a picture that `SVGSanitizer` accepts exactly as it is.

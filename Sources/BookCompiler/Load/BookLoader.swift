@@ -111,7 +111,22 @@ public enum BookLoader {
         errors += error.errors
       }
     }
-    return LoadedBook(manifest: manifest, chapters: chapters, errors: errors)
+    var bibliography: Bibliography?
+    var citationsCheckable = true
+    if let file = manifest.bibliography {
+      do {
+        bibliography = try BibliographyParser.load(root: root, path: file)
+      } catch {
+        // Its own errors say what is wrong; every citation would only repeat them.
+        errors += error.errors
+        citationsCheckable = false
+      }
+    }
+    errors += ReferenceCheck.problems(
+      chapters: chapters, bibliography: bibliography, checkCitations: citationsCheckable)
+    return LoadedBook(
+      manifest: manifest, chapters: chapters, errors: errors,
+      bibliography: bibliography ?? Bibliography())
   }
 
   /// The number and slug in a file name such as `07-policy-gradient.md`.

@@ -33,6 +33,8 @@ public struct BookManifest: Sendable, Hashable {
   public var language = "en"
   /// The parts, in order.
   public var parts: [Part] = []
+  /// The bibliography file, relative to the book's root (`[book] bibliography`), if any.
+  public var bibliography: String?
   /// The site folder's name, relative to the book's root.
   public var siteFolder = "site"
   /// The `<meta name="description">` of the contents page; by default the subtitle.
@@ -60,6 +62,7 @@ public struct BookManifest: Sendable, Hashable {
   /// Everything that shapes the site, as one string for the site's inputs key.
   var fingerprint: String {
     var fields = [title, subtitle ?? "", authors.joined(separator: "\u{1E}"), language]
+    fields.append(bibliography ?? "")
     fields += [siteFolder, siteDescription ?? ""]
     for part in parts {
       fields.append(part.name + "\u{1E}" + part.chapters.joined(separator: "\u{1E}"))

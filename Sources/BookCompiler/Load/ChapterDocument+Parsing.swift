@@ -8,12 +8,15 @@ extension ChapterDocument {
     var document = ChapterDocument(
       parsed: .init(codeBlocks: [], headings: [], html: ""), formulas: [])
     for _ in 0..<maximumParses {
-      let (text, formulas) = MathExtractor.extract(source, codeLines: codeLines)
-      document = ChapterDocument(parsed: MarkdownDocument.parse(text), formulas: formulas)
+      let (withoutMath, formulas) = MathExtractor.extract(source, codeLines: codeLines)
+      let (text, references) = ReferenceExtractor.extract(withoutMath, codeLines: codeLines)
+      document = ChapterDocument(
+        parsed: MarkdownDocument.parse(text), formulas: formulas, references: references)
       let found = lines(of: document.parsed.codeBlocks)
-      let touchesCode = formulas.contains { formula in
-        (formula.line...(formula.line + formula.lineBreaks)).contains(where: found.contains)
-      }
+      let touchesCode =
+        formulas.contains { formula in
+          (formula.line...(formula.line + formula.lineBreaks)).contains(where: found.contains)
+        } || references.contains { found.contains($0.line) }
       if !touchesCode || found.isSubset(of: codeLines) { break }
       codeLines.formUnion(found)
     }

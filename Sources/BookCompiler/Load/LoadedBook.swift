@@ -5,13 +5,20 @@ public struct LoadedBook: Sendable {
   public var manifest: BookManifest
   /// The chapters that parsed, in the order the parts list them.
   public var chapters: [Chapter]
-  /// Chapters that could not be read or parsed, and listing problems.
+  /// Chapters that could not be read or parsed, listing problems, broken links between
+  /// chapters and unknown citation keys.
   public var errors: [BookError]
+  /// The works the prose cites (empty when `book.toml` names no bibliography).
+  public var bibliography: Bibliography
 
   /// Creates the value.
-  public init(manifest: BookManifest, chapters: [Chapter], errors: [BookError]) {
+  public init(
+    manifest: BookManifest, chapters: [Chapter], errors: [BookError],
+    bibliography: Bibliography = Bibliography()
+  ) {
     self.manifest = manifest
     self.chapters = chapters
     self.errors = errors
+    self.bibliography = bibliography
   }
 }

@@ -11,6 +11,7 @@ import TOMLKit
 /// subtitle = "One sentence."  # optional
 /// authors = ["Ada"]           # optional
 /// language = "en"             # optional, default "en"
+/// bibliography = "references.toml"  # optional: the works prose cites as [@key]
 ///
 /// [[part]]                    # one or more, in order
 /// name = "Part I · Basics"
@@ -85,7 +86,8 @@ public enum ManifestParser {
       let bookHeader = source.headers("book").first
       if let book = table(root, "book", header: nil) {
         check(
-          book, known: ["title", "subtitle", "authors", "language"], table: "[book]",
+          book, known: ["title", "subtitle", "authors", "language", "bibliography"],
+          table: "[book]",
           header: bookHeader)
         manifest.title = string(book, "title", table: "[book]", header: bookHeader) ?? ""
         manifest.subtitle = string(book, "subtitle", table: "[book]", header: bookHeader)
@@ -100,6 +102,17 @@ public enum ManifestParser {
           } else {
             manifest.language = language
           }
+        }
+      }
+      if let book = table(root, "book", header: nil),
+        let file = string(book, "bibliography", table: "[book]", header: bookHeader)
+      {
+        if Self.pathProblem(file) {
+          fail(
+            "[book] bibliography must be a file name beside book.toml, such as \"references.toml\"",
+            line: source.line(ofKey: "bibliography", after: bookHeader))
+        } else {
+          manifest.bibliography = file
         }
       }
       if manifest.title.trimmingCharacters(in: .whitespaces).isEmpty,
@@ -176,6 +189,14 @@ public enum ManifestParser {
         parts.append(entry)
       }
       return parts
+    }
+
+    /// Whether `file` is not a plain file name beside `book.toml`.
+    static func pathProblem(_ file: String) -> Bool {
+      file.isEmpty || file.hasPrefix(".")
+        || !file.allSatisfy {
+          $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".")
+        }
     }
 
     /// Why `folder` cannot be the site folder, or `nil` when it can.

@@ -38,6 +38,7 @@ enum MarkdownDocument {
 
     var blocks = [CodeBlock]()
     var headings = [Heading]()
+    var chapterLinks = [ChapterLink]()
     var toReplace = [OpaquePointer]()
     let iterator = cmark_iter_new(document)
     defer { cmark_iter_free(iterator) }
@@ -70,7 +71,14 @@ enum MarkdownDocument {
             line: Int(cmark_node_get_start_line(node))))
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:  // see ProseSanitizer
         let url = string(cmark_node_get_url(node))
-        if ProseSanitizer.safeURL(url) != url { cmark_node_set_url(node, "") }
+        if ProseSanitizer.safeURL(url) != url {
+          cmark_node_set_url(node, "")
+        } else if cmark_node_get_type(node) == CMARK_NODE_LINK,
+          let link = ChapterLink.parse(url, line: Int(cmark_node_get_start_line(node)))
+        {
+          chapterLinks.append(link)
+          cmark_node_set_url(node, link.pageAddress)
+        }
       case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
         let raw = string(cmark_node_get_literal(node))
         let safe = ProseSanitizer.filterHTML(raw)
@@ -87,7 +95,8 @@ enum MarkdownDocument {
     }
     let rendered = cmark_render_html(document, options, extensions)
     defer { free(rendered) }
-    return ParsedMarkdown(codeBlocks: blocks, headings: headings, html: string(rendered))
+    return ParsedMarkdown(
+      codeBlocks: blocks, headings: headings, html: string(rendered), chapterLinks: chapterLinks)
   }
 
   private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

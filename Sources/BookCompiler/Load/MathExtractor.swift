@@ -49,18 +49,12 @@ enum MathExtractor {
       }
       if c == "`" {
         // A code span: a run of n backticks up to the next run of exactly n.
-        var n = 0
-        while i + n < chars.count, chars[i + n] == "`" { n += 1 }
-        if let end = closingBackticks(chars, from: i + n, count: n) {
-          for k in i..<end {
-            if chars[k] == "\n" { line += 1 }
-            out.append(chars[k])
-          }
-          i = end
-        } else {
-          for k in i..<(i + n) { out.append(chars[k]) }
-          i += n
+        let end = CodeSpans.end(chars, at: i)
+        for k in i..<end {
+          if chars[k] == "\n" { line += 1 }
+          out.append(chars[k])
         }
+        i = end
         continue
       }
       if c == "$" {
@@ -129,21 +123,6 @@ enum MathExtractor {
       }
       tex.append(c)
       j += 1
-    }
-    return nil
-  }
-
-  private static func closingBackticks(_ chars: [Unicode.Scalar], from: Int, count: Int) -> Int? {
-    var j = from
-    while j < chars.count {
-      if chars[j] == "`" {
-        var n = 0
-        while j + n < chars.count, chars[j + n] == "`" { n += 1 }
-        if n == count { return j + n }
-        j += n
-      } else {
-        j += 1
-      }
     }
     return nil
   }

@@ -4,6 +4,8 @@ public enum OutputItem: Sendable, Hashable, Codable {
   case text(String)
   /// A picture the cell passed to `display(_:)`, with its alt text.
   case svg(alt: String, markup: String)
+  /// A value the cell passed to `export(_:_:)`, which the prose quotes as `{{name}}`.
+  case export(name: String, value: String)
 }
 
 /// Everything one cell produced.
@@ -20,6 +22,14 @@ public struct CellOutput: Sendable, Hashable, Codable {
     self.items = items
     self.stderr = stderr
     self.diagnostic = diagnostic
+  }
+
+  /// The values the cell exported, in order, as (name, value).
+  public var exports: [(name: String, value: String)] {
+    items.compactMap { item in
+      if case .export(let name, let value) = item { return (name, value) }
+      return nil
+    }
   }
 
   /// Whether the cell produced nothing at all.

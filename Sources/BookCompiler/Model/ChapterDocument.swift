@@ -1,5 +1,6 @@
 /// A chapter's Markdown, parsed once by the load stage (`ChapterDocument.parse`): cmark-gfm's
-/// structure and HTML of the text with its formulas taken out, and the formulas. Every later
+/// structure and HTML of the text with its formulas and references taken out, the formulas
+/// and the references. Every later
 /// stage works from this value.
 ///
 /// Formulas must come out before cmark sees the text (TeX's `_`, `*` and `\` mean something
@@ -12,4 +13,7 @@ public struct ChapterDocument: Sendable, Hashable {
   var parsed: ParsedMarkdown
   /// The formulas, in order; placeholder `i` stands for `formulas[i]`.
   var formulas: [Formula]
+  /// The exported values and citations the prose refers to, in order; placeholder `i`
+  /// stands for `references[i]`.
+  var references: [ProseReference] = []
 }

@@ -19,22 +19,6 @@ extension Formula {
 
   /// Replaces every math placeholder in `text` by `values[i]`.
   static func substitute(_ text: String, _ values: [String]) -> String {
-    guard !values.isEmpty, text.contains("RLBOOKMATH") else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    var rest = text[...]
-    while let open = rest.range(of: "RLBOOKMATH") {
-      out += rest[..<open.lowerBound]
-      let digits = rest[open.upperBound...].prefix { $0.isASCII && $0.isNumber }
-      let after = rest[open.upperBound...].dropFirst(digits.count)
-      if let index = Int(digits), after.first == "Z", values.indices.contains(index) {
-        out += values[index]
-        rest = after.dropFirst()
-      } else {
-        out += rest[open]
-        rest = rest[open.upperBound...]
-      }
-    }
-    return out + rest
+    PlaceholderWords.substitute(text, prefix: "RLBOOKMATH", values)
   }
 }

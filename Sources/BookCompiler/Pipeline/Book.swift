@@ -64,7 +64,8 @@ public struct Book: Sendable {
       cache: ExecutionCache(folder: cache("runs")), log: log,
       memoryLimit: book.manifest.memoryLimit)
     let sink = options.mode.sink(root: options.root)
-    let render = RenderStage(chapters: chapters, cacheFile: cache("render-cache"))
+    let render = RenderStage(
+      chapters: chapters, bibliography: book.bibliography, cacheFile: cache("render-cache"))
     let timings = ChapterTimings(url: cache("timings.json"))
     let scheduler = ChapterScheduler(jobs: options.jobs, expectedSeconds: timings.load())
     report.chapters = scheduler.map(chapters) { chapter in
@@ -77,6 +78,13 @@ public struct Book: Sendable {
       }
       if sink.traits.publishesSite, outcome.source == .ran, outcome.succeeded {
         render.chapterFinished(chapter, outputs: outcome.outputs)
+      }
+      if outcome.succeeded {
+        // The prose's {{name}} references need the outputs, cached or fresh; the run stays
+        // cached, since only the prose is wrong.
+        for error in ExportedValues.problems(chapter, outputs: outcome.outputs) {
+          outcome.fail(with: error)
+        }
       }
       return outcome
     }

@@ -62,8 +62,12 @@ struct PageLayout {
       }
       toc += "</ol></li>\n"
     }
+    toc += "</ol>\n"
+    if manifest.bibliography != nil {
+      toc += "<p class=\"back-matter\"><a href=\"\(CitationRenderer.referencesPage)\">References</a></p>\n"
+    }
     toc +=
-      "</ol>\n<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"
+      "<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"
     toc += "</details>\n"
     toc += "</nav>\n"
     var onThisPage = ""

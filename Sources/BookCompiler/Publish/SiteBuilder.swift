@@ -1,8 +1,8 @@
 import Foundation
 
 /// Builds every file of the site, as paths and contents, from the chapters' articles: one
-/// page per chapter, the contents page, `print.html` (the whole book on one page), the
-/// search index, and the assets (the stylesheet, the script, KaTeX's CSS and woff2 fonts).
+/// page per chapter, the contents page, the references page (when the book has a
+/// bibliography), `print.html` (the whole book on one page), the search index, and the assets (the stylesheet, the script, KaTeX's CSS and woff2 fonts).
 public struct SiteBuilder: Sendable {
   /// The book's title, subtitle, authors, language and parts, from `book.toml`.
   public var manifest: BookManifest
@@ -54,12 +54,20 @@ public struct SiteBuilder: Sendable {
         math: titlesHaveMath,
         description: manifest.description
       ).utf8)
+    let references = ReferencesPage(bibliography: articles.bibliography, chapters: chapters)
     let printPage = layout.page(
       title: "\(bookTitle) · the whole book", current: nil,
       body: "<div class=\"whole-book-page\">\n" + contents(layout, local: true) + printBody
-        + "</div>\n",
+        + (references.isEmpty ? "" : references.article(local: true)) + "</div>\n",
       outline: [], math: anyMath || titlesHaveMath)
     files["print.html"] = Data(printPage.utf8)
+    if !references.isEmpty {
+      files[CitationRenderer.referencesPage] = Data(
+        layout.page(
+          title: "References · \(bookTitle)", current: nil, body: references.article(),
+          outline: [], math: titlesHaveMath
+        ).utf8)
+    }
     files["assets/book.css"] = Data(Stylesheet.css.utf8)
     files["assets/book.js"] = Data(Stylesheet.script.utf8)
     files["assets/search-index.js"] = Data(SearchIndex.script(sections).utf8)
@@ -76,7 +84,7 @@ public struct SiteBuilder: Sendable {
     var hasher = StableHasher()
     for part in [
       ArticleRenderer.version, manifest.fingerprint, Stylesheet.css, Stylesheet.script,
-      KaTeX.version,
+      KaTeX.version, articles.bibliography.fingerprint,
     ] {
       hasher.combine(part)
     }

@@ -1,3 +1,4 @@
+import CellHarness
 import Foundation
 
 /// The plain-text file beside each chapter (`chapters/NN-slug.out`) that records every cell's
@@ -11,6 +12,8 @@ import Foundation
 ///     │ mean return 4.20
 ///     ── cell 2 · svg · Learning curve: return against episode ──
 ///     │ <svg …>
+///     ── cell 2 · export · meanReturn ──
+///     │ 4.20
 public enum RecordedOutputs {
   static let preamble =
     "Recorded outputs of %@. Written by `rlbook build`; checked by `rlbook test`. Do not edit."
@@ -39,6 +42,7 @@ public enum RecordedOutputs {
       case .text(let text): section("text", text)
       case .svg(let alt, let markup):
         section("svg · " + alt.replacingOccurrences(of: "\n", with: " "), markup)
+      case .export(let name, let value): section("export · " + name, value)
       }
     }
     if !output.stderr.isEmpty { section("stderr", output.stderr) }
@@ -68,6 +72,10 @@ public enum RecordedOutputs {
       } else if k.utf8.starts(with: "svg · ".utf8) {
         let alt = Substring(k.utf8.dropFirst("svg · ".utf8.count))
         outputs[i].items.append(.svg(alt: String(alt), markup: joined))
+      } else if k.utf8.starts(with: "export · ".utf8) {
+        let name = String(Substring(k.utf8.dropFirst("export · ".utf8.count)))
+        guard DisplayFrame.isValidExportName(name), !joined.contains("\n") else { return false }
+        outputs[i].items.append(.export(name: name, value: joined))
       } else if k == "stderr" {
         outputs[i].stderr = joined
       } else if k == "compile error" {

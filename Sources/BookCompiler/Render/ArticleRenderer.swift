@@ -9,11 +9,14 @@ public struct ArticleRenderer: Sendable {
   /// Typeset formulas, highlighted code and rendered articles, shared by every thread of a
   /// build and saved by `save()`.
   private let cache: RenderCache
+  /// The works that citations refer to.
+  public let bibliography: Bibliography
 
   /// A renderer whose formulas, highlighted code and articles are remembered in `cacheFile`
   /// between builds (`nil`: only in memory).
-  public init(cacheFile: URL? = nil) {
+  public init(cacheFile: URL? = nil, bibliography: Bibliography = Bibliography()) {
     cache = RenderCache(url: cacheFile)
+    self.bibliography = bibliography
   }
 
   /// Every chapter's article, in order: from the cache, or rendered now.
@@ -70,8 +73,11 @@ public struct ArticleRenderer: Sendable {
     _ prep: ChapterRenderer.Prepared, math: [String], outputs: [CellOutput], in chapters: [Chapter]
   ) -> RenderCache.CachedArticle {
     let chapter = prep.chapter
-    let rendered = ChapterRenderer(cells: CellRenderer(cache: cache))
-      .render(prep, math: math, outputs: outputs)
+    let rendered = ChapterRenderer(
+      cells: CellRenderer(cache: cache), citations: CitationRenderer(bibliography: bibliography),
+      chapters: chapters
+    )
+    .render(prep, math: math, outputs: outputs)
     let article = RenderCache.CachedArticle(
       rendered: rendered,
       printable: printable(Self.article(chapter, rendered), chapter: chapter, chapters: chapters))
@@ -79,15 +85,16 @@ public struct ArticleRenderer: Sendable {
     return article
   }
 
-  /// The cache key of a chapter's article: its source, its outputs, and the chapter list
-  /// (links between chapters depend on it).
+  /// The cache key of a chapter's article: its source, its outputs, the chapter list (links
+  /// between chapters depend on it) and the bibliography (citations do).
   private func articleKey(_ chapter: Chapter, outputs: [CellOutput], in chapters: [Chapter])
     -> String
   {
     StableHasher.digest(
       [
         Self.version, chapter.path, chapter.source,
-        chapters.map(\.baseName).joined(separator: " "),
+        chapters.map { "\($0.number) \($0.baseName)" }.joined(separator: " "),
+        bibliography.fingerprint,
         RecordedOutputs.serialize(outputs, chapterPath: chapter.path),
       ]
       .joined(separator: "\u{1F}"))
@@ -95,7 +102,7 @@ public struct ArticleRenderer: Sendable {
 
   /// The version of the rendering: bump it when the HTML of an article changes (or KaTeX's
   /// options do), so cached articles and a current site stamp are not reused.
-  static let version = "article-4"
+  static let version = "article-5"
 
   /// The `<article>` element of a chapter's page.
   static func article(_ chapter: Chapter, _ rendered: ChapterRenderer.Rendered) -> String {
@@ -162,6 +169,9 @@ public struct ArticleRenderer: Sendable {
       pairs.append((" href=\"\(other.pageName)#", " href=\"#\(other.baseName)--"))
       pairs.append((" href=\"\(other.pageName)\"", " href=\"#\(other.baseName)\""))
     }
+    // The references are part of print.html too.
+    pairs.append(
+      (" href=\"\(CitationRenderer.referencesPage)#", " href=\"#\(ReferencesPage.printPrefix)"))
     return TextReplacement.replacing(article, pairs)
   }
 

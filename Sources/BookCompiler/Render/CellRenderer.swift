@@ -32,6 +32,7 @@ struct CellRenderer {
         html += "<figure class=\"cell-plot\">\n\(Self.labelled(markup, alt: alt))\n"
         html +=
           "<figcaption class=\"visually-hidden\">\(HTML.escape(alt))</figcaption>\n</figure>\n"
+      case .export: break  // shown where the prose quotes it
       }
     }
     if !output.stderr.isEmpty {

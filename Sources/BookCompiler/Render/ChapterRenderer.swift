@@ -1,8 +1,12 @@
 /// Turns a chapter and its outputs into the HTML of the chapter's article: prose from
-/// cmark-gfm with its math typeset, headings with stable anchors, and cells with their
-/// outputs in place. It also cuts the chapter into sections for the search index.
+/// cmark-gfm with its math typeset, its citations, exported values and chapter mentions
+/// linked, headings with stable anchors, and cells with their outputs in place. It also cuts the chapter into sections for the search index.
 struct ChapterRenderer {
   var cells: CellRenderer
+  /// How citations and exported values are written.
+  var citations: CitationRenderer
+  /// Every chapter of the book, for links from mentions such as "chapter 10".
+  var chapters: [Chapter]
 
   /// A heading of the rendered chapter, for the in-page outline and the search index.
   struct OutlineEntry: Sendable, Codable {
@@ -36,6 +40,14 @@ struct ChapterRenderer {
   func render(_ prepared: Prepared, math: [String], outputs: [CellOutput]) -> Rendered {
     let chapter = prepared.chapter
     let parsed = chapter.document.parsed
+    // The prose first, before any cell output is spliced in: mentions of chapters become
+    // links, and references their HTML.
+    let values = ExportedValues(outputs)
+    let prose = ProseReference.substitute(
+      ChapterMentions.link(parsed.html, chapters: chapters, current: chapter),
+      chapter.document.references.enumerated().map {
+        citations.html($1, index: $0, values: values)
+      })
     var replacements = [(String, String)]()
     // Which code blocks are cells was decided once, by the load stage.
     for block in parsed.codeBlocks {
@@ -49,9 +61,11 @@ struct ChapterRenderer {
       }
       replacements.append((block.placeholder + "\n", replacement))
     }
-    let html = TextReplacement.replacing(parsed.html, replacements)
+    let html = TextReplacement.replacing(prose, replacements)
     let tex = prepared.formulas.map(\.source)
-    let (anchored, outline) = addAnchors(html, headings: parsed.headings, tex: tex, math: math)
+    let (anchored, outline) = addAnchors(
+      html, headings: parsed.headings, anchors: chapter.document.headingAnchors, tex: tex,
+      math: math)
     let sections = SearchIndex.sections(
       of: anchored, chapter: chapter, outline: outline, restore: { Formula.substitute($0, tex) })
     let final = Formula.substitute(SearchIndex.removeMarkers(anchored), math)
@@ -59,12 +73,11 @@ struct ChapterRenderer {
   }
 
   /// Gives each `<hN>` an `id` from its text (unique within the page) and a link to itself.
-  private func addAnchors(_ html: String, headings: [Heading], tex: [String], math: [String])
-    -> (String, [OutlineEntry])
-  {
+  private func addAnchors(
+    _ html: String, headings: [Heading], anchors: [String], tex: [String], math: [String]
+  ) -> (String, [OutlineEntry]) {
     var out = ""
     var outline = [OutlineEntry]()
-    var used = Set<String>()
     var rest = html[...]
     var headingIndex = 0
     while let open = rest.range(of: "<h") {
@@ -77,18 +90,9 @@ struct ChapterRenderer {
         continue
       }
       let heading = headings[headingIndex]
+      let anchor = anchors[headingIndex]
       headingIndex += 1
       let text = Formula.substitute(heading.text, tex)
-      let slug = HTML.slug(text.replacingOccurrences(of: "\\", with: " "))
-      // Never an id of the page's own (`search`, `content`, `cell-2`…).
-      let base = ProseAllowlist.isAllowedId(slug) ? slug : "section-" + slug
-      var anchor = base
-      var n = 2
-      while used.contains(anchor) {
-        anchor = base + "-\(n)"
-        n += 1
-      }
-      used.insert(anchor)
       let inner = after.dropFirst(2)
       let innerHTML = inner.range(of: "</h\(level)>").map { String(inner[..<$0.lowerBound]) } ?? ""
       outline.append(

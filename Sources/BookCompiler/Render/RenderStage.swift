@@ -9,13 +9,15 @@ import Foundation
 /// starts any of this.
 final class RenderStage: @unchecked Sendable {
   private let chapters: [Chapter]
+  private let bibliography: Bibliography
   private let cacheFile: URL
   private let lock = NSLock()
   private var renderer: ArticleRenderer?
   private let typesetting = DispatchGroup()
 
-  init(chapters: [Chapter], cacheFile: URL) {
+  init(chapters: [Chapter], bibliography: Bibliography, cacheFile: URL) {
     self.chapters = chapters
+    self.bibliography = bibliography
     self.cacheFile = cacheFile
   }
 
@@ -30,13 +32,13 @@ final class RenderStage: @unchecked Sendable {
   func finalRenderer() -> ArticleRenderer {
     let existing = lock.withLock { renderer }
     typesetting.wait()
-    return existing ?? ArticleRenderer(cacheFile: cacheFile)
+    return existing ?? ArticleRenderer(cacheFile: cacheFile, bibliography: bibliography)
   }
 
   private func started() -> ArticleRenderer {
     lock.withLock {
       if let renderer { return renderer }
-      let fresh = ArticleRenderer(cacheFile: cacheFile)
+      let fresh = ArticleRenderer(cacheFile: cacheFile, bibliography: bibliography)
       renderer = fresh
       let chapters = self.chapters
       typesetting.enter()

@@ -36,13 +36,13 @@ enum ProseAllowlist {
   static let urlAttributes: Set<String> = ["href", "src", "cite"]
 
   /// Ids the page layout uses itself; prose may not take them, nor any id starting with
-  /// one of `reservedIdPrefixes` (cells and footnotes) or with a digit (chapters' articles
+  /// one of `reservedIdPrefixes` (cells, footnotes, citations) or with a digit (chapters' articles
   /// in `print.html`, such as `02-bandits`).
   static let reservedIds: Set<String> = [
     "content", "contents", "search", "search-results", "search-status", "outline-title",
   ]
-  /// Prefixes of ids the compiler gives cells and footnotes.
-  static let reservedIdPrefixes = ["cell-", "fn", "user-content-"]
+  /// Prefixes of ids the compiler gives cells, footnotes, citations and works.
+  static let reservedIdPrefixes = ["cell-", "fn", "user-content-", "cite-", "ref-"]
 
   /// Whether `value` may be used as an `id` or `name`.
   static func isAllowedId(_ value: String) -> Bool {

@@ -30,14 +30,16 @@ import Testing
 
   @Test func citationsLinkToTheReferencesPageWhichLinksBack() throws {
     let book = try Self.book(
-      "# Cite\n\nAs in [@sutton2018rl; @schulman2017ppo].\n\nSchulman et al. [-@schulman2017ppo].\n")
+      "# Cite\n\nAs in [@sutton2018rl; @schulman2017ppo].\n\nSchulman et al. [-@schulman2017ppo].\n"
+    )
     let report = try book.run()
     #expect(report.errors.isEmpty, "\(report.errors)")
     let page = book.page("01-cite")
     #expect(
       page.contains(
         "<span class=\"citation\" id=\"cite-1\">(<a href=\"references.html#ref-sutton2018rl\""))
-    #expect(page.contains(">Sutton and Barto, 2018</a>; <a href=\"references.html#ref-schulman2017ppo\""))
+    #expect(
+      page.contains(">Sutton and Barto, 2018</a>; <a href=\"references.html#ref-schulman2017ppo\""))
     #expect(page.contains(">Schulman et al., 2017</a>)</span>"))
     #expect(page.contains("Schulman et al. <span class=\"citation\" id=\"cite-2\">(<a "))
     #expect(page.contains(">2017</a>)</span>"))
@@ -119,7 +121,8 @@ import Testing
       """, path: "references.toml")
     #expect(bibliography.citedYear(of: "a2017x") == "2017a")
     #expect(bibliography.citedYear(of: "a2017y") == "2017b")
-    #expect(ReferencesPage.authorList(bibliography.works["a2017x"]!)
-      == "Schulman, J., Moritz, P., and Levine, S.")
+    #expect(
+      ReferencesPage.authorList(bibliography.works["a2017x"]!)
+        == "Schulman, J., Moritz, P., and Levine, S.")
   }
 }

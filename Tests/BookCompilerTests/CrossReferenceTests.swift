@@ -18,15 +18,19 @@ import Testing
     let page = book.page("01-first")
     #expect(page.contains("<a href=\"02-second.html#a-section\">the section</a>"))
     #expect(page.contains("<a href=\"02-second.html\">it</a>"))
-    #expect(page.contains(", <a class=\"xref\" href=\"02-second.html\">chapter 2</a>, chapters 1 and "
-      + "<a class=\"xref\" href=\"02-second.html\">2</a>, "
-      + "<a class=\"xref\" href=\"02-second.html\">Chapter 2</a>'s end, <code>chapter 2</code>"
-      + " and chapter 9."))
+    #expect(
+      page.contains(
+        ", <a class=\"xref\" href=\"02-second.html\">chapter 2</a>, chapters 1 and "
+          + "<a class=\"xref\" href=\"02-second.html\">2</a>, "
+          + "<a class=\"xref\" href=\"02-second.html\">Chapter 2</a>'s end, <code>chapter 2</code>"
+          + " and chapter 9."))
     // Headings are not linked.
     #expect(page.contains("</a>Chapter 2</h2>"))
     // The second chapter links to the first, not to itself.
     let other = book.page("02-second")
-    #expect(other.contains("Text of chapter 2, about <a class=\"xref\" href=\"01-first.html\">chapter 1</a>."))
+    #expect(
+      other.contains(
+        "Text of chapter 2, about <a class=\"xref\" href=\"01-first.html\">chapter 1</a>."))
     let print = book.read("site/print.html") ?? ""
     #expect(print.contains("<a href=\"#02-second--a-section\">the section</a>"))
   }
@@ -38,7 +42,10 @@ import Testing
       "02-second.md": Self.second,
     ])
     let errors = try book.run().errors
-    #expect(errors.map(\.location) == ["chapters/01-first.md:3", "chapters/01-first.md:5", "chapters/01-first.md:7"])
+    #expect(
+      errors.map(\.location) == [
+        "chapters/01-first.md:3", "chapters/01-first.md:5", "chapters/01-first.md:7",
+      ])
     #expect(errors[0].message == "the link to 03-third.md points at no chapter of the book")
     #expect(errors[1].message == "02-second.md has no heading or cell '#no-such-part'")
     #expect(errors[1].detail?.contains("#a-section") == true)

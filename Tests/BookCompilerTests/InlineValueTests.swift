@@ -23,7 +23,9 @@ import Testing
     let report = try book.run()
     #expect(report.errors.isEmpty, "\(report.errors)")
     let page = book.page("01-values")
-    #expect(page.contains("The answer is <span class=\"computed\" title=\"Computed by cell 1\">42</span>"))
+    #expect(
+      page.contains("The answer is <span class=\"computed\" title=\"Computed by cell 1\">42</span>")
+    )
     #expect(page.contains(">a &lt;b&gt; &amp; c d</span>."))
     let record = try #require(book.read("chapters/01-values.out"))
     #expect(record.contains("── cell 1 · export · answer ──\n│ 42\n"))

@@ -5,7 +5,8 @@ import Testing
 /// `{{name}}` and `[@key]` come out of the prose with their lines, and nothing else does.
 @Suite struct ReferenceExtractorTests {
   @Test func findsValuesAndCitationsWithTheirLines() {
-    let text = "A {{meanReturn}} and {{ best_arm2 }}.\n\nAs shown [@sutton2018; @ppo:v2].\n"
+    let text =
+      "A {{meanReturn}} and {{ best_arm2 }}.\n\nAs shown [@sutton2018; @ppo:v2].\n"
       + "Schulman et al. [-@schulman2017ppo] agree.\n"
     let (out, refs) = ReferenceExtractor.extract(text)
     #expect(
@@ -23,7 +24,8 @@ import Testing
   }
 
   @Test func leavesCodeEscapesLinksAndLookalikesAlone() {
-    let text = "`{{a}}` and ``[@b]`` stay; \\{{c}} stays; {{ 3 }}, {{a b}}, [@], [@d](x.html),"
+    let text =
+      "`{{a}}` and ``[@b]`` stay; \\{{c}} stays; {{ 3 }}, {{a b}}, [@], [@d](x.html),"
       + " mail@example.com and [-@e; @f] stay.\n"
     let (out, refs) = ReferenceExtractor.extract(text)
     #expect(refs.isEmpty)

@@ -125,7 +125,9 @@ public enum BibliographyParser {
       first.properties.isAlphabetic || ("0"..."9").contains(first)
     else { return false }
     return key.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-:.".unicodeScalars.contains($0))
+      $0.isASCII
+        && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+          || "_-:.".unicodeScalars.contains($0))
     }
   }
 }

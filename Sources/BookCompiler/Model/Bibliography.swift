@@ -70,8 +70,10 @@ public struct Bibliography: Sendable, Hashable {
   /// Everything about the works that shows on a page, as one string for cache keys.
   public var fingerprint: String {
     sorted.map { work in
-      [work.key, work.authors.joined(separator: "\u{1E}"), work.title, String(work.year),
-        work.venue ?? "", work.url, work.doi ?? ""].joined(separator: "\u{1D}")
+      [
+        work.key, work.authors.joined(separator: "\u{1E}"), work.title, String(work.year),
+        work.venue ?? "", work.url, work.doi ?? "",
+      ].joined(separator: "\u{1D}")
     }.joined(separator: "\u{1F}")
   }
 

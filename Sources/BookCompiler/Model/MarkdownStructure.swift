@@ -49,7 +49,9 @@ struct ChapterLink: Sendable, Hashable {
     guard file.hasSuffix(".md"), file.count > 3, let first = file.unicodeScalars.first,
       first.properties.isAlphabetic || ("0"..."9").contains(first),
       file.unicodeScalars.allSatisfy({
-        $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        $0.isASCII
+          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+            || "-_.".unicodeScalars.contains($0))
       })
     else { return nil }
     let fragment = parts.count > 1 ? String(parts[1]) : nil

@@ -64,7 +64,8 @@ struct PageLayout {
     }
     toc += "</ol>\n"
     if manifest.bibliography != nil {
-      toc += "<p class=\"back-matter\"><a href=\"\(CitationRenderer.referencesPage)\">References</a></p>\n"
+      toc +=
+        "<p class=\"back-matter\"><a href=\"\(CitationRenderer.referencesPage)\">References</a></p>\n"
     }
     toc +=
       "<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"

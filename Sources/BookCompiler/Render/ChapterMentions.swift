@@ -95,7 +95,8 @@ enum ChapterMentions {
       while true {
         var probe = numbers
         var separator = ""
-        for joiner in [", and ", " and ", ", ", "–", "-", " to ", " or "] where probe.hasPrefix(joiner) {
+        for joiner in [", and ", " and ", ", ", "–", "-", " to ", " or "]
+        where probe.hasPrefix(joiner) {
           separator = joiner
           probe = probe.dropFirst(joiner.count)
           break
@@ -121,8 +122,7 @@ enum ChapterMentions {
     return (value, String(digits))
   }
 
-  private static func link(_ number: (value: Int, text: String), _ pages: [Int: String]) -> String
-  {
+  private static func link(_ number: (value: Int, text: String), _ pages: [Int: String]) -> String {
     guard let page = pages[number.value] else { return number.text }
     return "<a class=\"xref\" href=\"\(page)\">\(number.text)</a>"
   }

@@ -23,6 +23,11 @@ public enum ChapterHarness {
   /// running cell: a stream error counts as lost output only while they still point there.
   nonisolated(unsafe) private static var streamFiles: [Int32: (dev_t, ino_t)] = [:]
 
+  /// Whether this program runs under `rlbook build` or `test`, which read pictures and
+  /// exported values out of the output; `false` in a terminal, where `display` and `export`
+  /// print a readable line instead.
+  nonisolated(unsafe) public private(set) static var isInBook = false
+
   /// Always `false`, but not known to be so at compile time: a `norun` cell sits inside
   /// `if ChapterHarness.never { … }`, so it is type-checked but never runs.
   public static var never: Bool { CommandLine.arguments.count > 1_000_000 }
@@ -31,6 +36,7 @@ public enum ChapterHarness {
   /// unbuffered and prepares the file that reports a failed write.
   public static func start() {
     guard let arguments = HarnessArguments(commandLine: CommandLine.arguments) else { return }
+    isInBook = true
     var folder = arguments.files.folder
     // A cell may change the working directory: every path the harness uses is absolute.
     if !folder.hasPrefix("/"), let here = getcwd(nil, 0) {

@@ -9,7 +9,7 @@ struct RLBook: ParsableCommand {
     commandName: "rlbook",
     abstract:
       "Compile an executable book: run every Swift cell, record its output, build the site.",
-    subcommands: [Build.self, Test.self, Serve.self, Init.self],
+    subcommands: [Build.self, Test.self, Run.self, Serve.self, Init.self],
     defaultSubcommand: Build.self)
 }
 
@@ -143,6 +143,47 @@ extension RLBook {
     func run() throws {
       let options = common.buildOptions(mode: checkDeterminism ? .checkDeterminism : .test)
       try runBook(options, showTimings: common.timings)
+    }
+  }
+}
+
+extension RLBook {
+  /// `rlbook run`: one chapter in the terminal, cell by cell.
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Compile and run one chapter (or a downloaded NN-slug.swift) in the terminal,"
+        + " printing each cell's output as it comes. Records nothing.")
+
+    @Option(help: "The book's root folder, holding book.toml and chapters/.")
+    var root: String = "."
+
+    @Option(help: "The folder with the release-built RL library (default: ROOT/.build/release).")
+    var libraryPath: String?
+
+    @Argument(help: "The chapter (chapters/NN-slug.md, or its file name) or a .swift file.")
+    var target: String
+
+    func run() throws {
+      Interrupts.install()
+      let run = ChapterRun(
+        root: URL(fileURLWithPath: root).standardizedFileURL,
+        libraryDirectory: libraryPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+        moduleCacheFolder: ProcessInfo.processInfo.environment["RLBOOK_MODULE_CACHE"].map {
+          URL(fileURLWithPath: $0)
+        })
+      let status: Int32
+      do {
+        status = try run.run(
+          target, output: { FileHandle.standardOutput.write($0) },
+          errors: { FileHandle.standardError.write($0) })
+      } catch let error as BookErrors {
+        printError(error.description)
+        throw ExitCode.failure
+      } catch {
+        printError("rlbook: \(error)")
+        throw ExitCode.failure
+      }
+      if status != 0 { throw ExitCode(status) }
     }
   }
 }

@@ -40,18 +40,27 @@ public struct ChapterProgram: Sendable {
   /// A `norun` cell is type-checked but never runs: its file-scope declarations (types,
   /// functions, extensions, protocols, operators, imports) stay at file scope, where later
   /// cells see them, and its statements and variables go inside a branch that is never taken.
-  static func located(_ cell: Cell, in path: String, skipped: Bool) -> String {
-    guard skipped else { return located(cell.code, line: cell.firstCodeLine, in: path) }
+  /// `mapsLines: false` leaves out the directives, for a program that readers edit.
+  static func located(_ cell: Cell, in path: String, skipped: Bool, mapsLines: Bool = true)
+    -> String
+  {
+    guard skipped else {
+      return located(cell.code, line: cell.firstCodeLine, in: path, mapsLines: mapsLines)
+    }
     var text = ""
     for piece in CellSyntax.noRunPieces(cell.code) {
-      let code = located(piece.text, line: cell.firstCodeLine + piece.firstLine, in: path)
+      let code = located(
+        piece.text, line: cell.firstCodeLine + piece.firstLine, in: path, mapsLines: mapsLines)
       text += piece.declaresAtFileScope ? code : "if ChapterHarness.never {\n" + code + "}\n"
     }
     return text
   }
 
   /// `code` between `#sourceLocation` directives that give its first line as `line` of `path`.
-  private static func located(_ code: String, line: Int, in path: String) -> String {
+  private static func located(_ code: String, line: Int, in path: String, mapsLines: Bool = true)
+    -> String
+  {
+    guard mapsLines else { return code.hasSuffix("\n") ? code : code + "\n" }
     let escapedPath = path.replacingOccurrences(of: "\\", with: "\\\\")
       .replacingOccurrences(of: "\"", with: "\\\"")
     let ended = code.hasSuffix("\n") ? code : code + "\n"

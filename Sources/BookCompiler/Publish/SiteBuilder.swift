@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds every file of the site, as paths and contents, from the chapters' articles: one
-/// page per chapter, the contents page, the references page (when the book has a
+/// page per chapter and its code as one program (`NN-slug.swift`), the contents page, the references page (when the book has a
 /// bibliography), `print.html` (the whole book on one page), the search index, and the assets (the stylesheet, the script, KaTeX's CSS and woff2 fonts).
 public struct SiteBuilder: Sendable {
   /// The book's title, subtitle, authors, language and parts, from `book.toml`.
@@ -46,6 +46,10 @@ public struct SiteBuilder: Sendable {
         body: ArticleRenderer.article(chapter, rendered) + layout.pager(for: chapter),
         outline: rendered.outline, math: hasMath)
       files[chapter.pageName] = Data(page.utf8)
+      if !chapter.cells.isEmpty {
+        files[ChapterScript.fileName(of: chapter)] = Data(
+          ChapterScript.source(of: chapter, bookTitle: bookTitle, mapsLines: false).utf8)
+      }
       printBody += cached.printable
     }
     files["index.html"] = Data(

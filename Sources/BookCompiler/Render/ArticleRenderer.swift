@@ -105,10 +105,17 @@ public struct ArticleRenderer: Sendable {
   static let version = "article-5"
 
   /// The `<article>` element of a chapter's page.
+  /// A chapter with cells offers its code as one program (`ChapterScript`).
   static func article(_ chapter: Chapter, _ rendered: ChapterRenderer.Rendered) -> String {
-    "<article class=\"chapter\" id=\"\(chapter.baseName)\">\n"
-      + "<p class=\"chapter-number\">Chapter \(chapter.number)</p>\n" + rendered.html
-      + "</article>\n"
+    var header = "<p class=\"chapter-number\">Chapter \(chapter.number)"
+    if !chapter.cells.isEmpty {
+      let file = ChapterScript.fileName(of: chapter)
+      header +=
+        "<span class=\"chapter-code\"> · <a href=\"\(file)\" download>Download the code</a>"
+        + " · run it from the book's folder with <code>rlbook run \(file)</code></span>"
+    }
+    return "<article class=\"chapter\" id=\"\(chapter.baseName)\">\n" + header + "</p>\n"
+      + rendered.html + "</article>\n"
   }
 
   /// The HTML of every formula, per chapter path, in order; typesets new ones in one batch.

@@ -9,9 +9,13 @@ public protocol SVGRenderable {
   var altText: String { get }
 }
 
-/// Shows `picture` under the current cell of the book. Outside the book it prints the SVG
-/// between two marker lines, so the output stays usable in a terminal.
+/// Shows `picture` under the current cell of the book. Outside the book (a chapter run in a
+/// terminal) it prints one line naming the picture instead of its SVG.
 public func display(_ picture: some SVGRenderable) {
+  guard ChapterHarness.isInBook else {
+    print("[figure: \(picture.altText)]")
+    return
+  }
   let alt =
     picture.altText.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
   print(DisplayFrame.begin + alt)

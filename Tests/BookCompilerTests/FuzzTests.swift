@@ -62,10 +62,12 @@ import Testing
       }
       do {
         let options = try CellOptions(parsing: parts)
-        let known = ["hidden", "norun", "compile-fail"]
+        let known = ["hidden", "norun", "compile-fail", "exercise", "solution"]
         #expect(parts.allSatisfy { known.contains(String($0)) || $0.hasPrefix("timeout=") })
         #expect(options.effectiveTimeout > 0 && options.effectiveTimeout.isFinite)
         #expect(!(options.noRun && options.compileFail))
+        #expect(!(options.exercise && options.solution))
+        #expect(!options.solution || !(options.hidden || options.noRun || options.compileFail))
       } catch {
         #expect(!error.message.isEmpty)
       }

@@ -30,12 +30,25 @@ import Testing
     #expect(throws: CellOptions.OptionError.self) { try options(word) }
   }
 
-  @Test func conflictingOptionsAreAnError() {
-    #expect(throws: CellOptions.OptionError.self) { try options("norun compile-fail") }
+  @Test(arguments: [
+    "norun compile-fail", "exercise solution", "solution hidden", "solution norun",
+    "solution compile-fail", "exercise hidden",
+  ])
+  func conflictingOptionsAreAnError(_ words: String) {
+    #expect(throws: CellOptions.OptionError.self) { try options(words) }
   }
 
-  @Test func hiddenIsNotPartOfTheExecutionKey() throws {
+  @Test func exercisesAndSolutionsAreRead() throws {
+    #expect(try options("exercise").exercise)
+    let starter = try options("exercise norun")
+    #expect(starter.exercise && starter.noRun)
+    #expect(try options("solution timeout=5").solution)
+  }
+
+  @Test func pageOnlyOptionsAreNotPartOfTheExecutionKey() throws {
     #expect(try options("hidden").executionKey == options("").executionKey)
+    #expect(try options("exercise").executionKey == options("").executionKey)
+    #expect(try options("solution").executionKey == options("").executionKey)
     #expect(try options("norun").executionKey != options("").executionKey)
   }
 
@@ -48,7 +61,9 @@ import Testing
     #expect(error.path == "chapters/03-options.md" && error.line == 5)
     #expect(
       error.description.hasPrefix("chapters/03-options.md:5: error: unknown cell option 'hiden'"))
-    #expect(error.description.contains("hidden, norun, compile-fail, timeout=SECONDS"))
+    #expect(
+      error.description.contains("hidden, norun, compile-fail, exercise, solution, timeout=SECONDS")
+    )
   }
 
   @Test func otherFencesAreNotCells() throws {
@@ -84,6 +99,34 @@ import Testing
     #expect(!page.contains("let secret = 41"), "a hidden cell's code is not shown")
     #expect(page.contains("hidden ran"))
     #expect(page.contains("norun must not run"), "a norun cell's code is shown")
+  }
+
+  /// An exercise's starting code is labelled and runs; its solution is folded, runs and is
+  /// recorded.
+  @Test func exercisesShowTheirStartAndFoldTheirSolution() throws {
+    let source = chapter(
+      "Exercises",
+      [
+        ("exercise", "var total = 0\nfor k in 1...3 { total += k }\nprint(\"start\", total)"),
+        ("solution", "print(\"solved\", (1...4).reduce(0, +))"),
+      ])
+    let book = try TestBook(["01-exercises.md": source])
+    let report = try book.run()
+    #expect(report.errors.isEmpty, "\(report.errors)")
+    let outputs = try #require(book.recorded("01-exercises"))
+    #expect(printedText(outputs[0]) == "start 6" && printedText(outputs[1]) == "solved 10")
+    let page = book.page("01-exercises")
+    #expect(page.contains("<section class=\"cell exercise\" id=\"cell-1\""))
+    #expect(page.contains("exercise: start here</span>"))
+    #expect(
+      page.contains(
+        "<section class=\"cell solution\" id=\"cell-2\" data-line=\"11\">\n"
+          + "<details class=\"solution\"><summary>Show solution</summary>"))
+    let folded = try #require(page.range(of: "<summary>Show solution</summary>"))
+    let output = try #require(page.range(of: "solved 10"))
+    let closed = try #require(
+      page.range(of: "</details>", range: output.upperBound..<page.endIndex))
+    #expect(folded.upperBound < output.lowerBound && output.upperBound < closed.lowerBound)
   }
 
   @Test func aNorunCellIsStillTypeChecked() throws {

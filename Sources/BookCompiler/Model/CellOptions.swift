@@ -8,9 +8,17 @@ public struct CellOptions: Sendable, Hashable {
   public var compileFail = false
   /// Seconds the cell may run before the chapter is stopped (`timeout=SECONDS`).
   public var timeout: Double?
+  /// The code a reader starts an exercise from (`exercise`): shown with a label, compiled, and
+  /// run unless `norun`.
+  public var exercise = false
+  /// An exercise's solution (`solution`): folded behind "Show solution", run, recorded and
+  /// checked like any cell.
+  public var solution = false
 
   /// The documented options, for error messages and the README.
-  public static let known = ["hidden", "norun", "compile-fail", "timeout=SECONDS"]
+  public static let known = [
+    "hidden", "norun", "compile-fail", "exercise", "solution", "timeout=SECONDS",
+  ]
 
   /// The default time a cell may run, in seconds, when it sets no `timeout`.
   public static let defaultTimeout = 120.0
@@ -32,6 +40,8 @@ public struct CellOptions: Sendable, Hashable {
       case "hidden": hidden = true
       case "norun": noRun = true
       case "compile-fail": compileFail = true
+      case "exercise": exercise = true
+      case "solution": solution = true
       case _ where word.hasPrefix("timeout="):
         let value = word.dropFirst("timeout=".count)
         guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
@@ -46,10 +56,22 @@ public struct CellOptions: Sendable, Hashable {
     if noRun && compileFail {
       throw OptionError(message: "a cell cannot be both 'norun' and 'compile-fail'")
     }
+    if exercise && solution {
+      throw OptionError(message: "a cell cannot be both 'exercise' and 'solution'")
+    }
+    if solution && (hidden || noRun || compileFail) {
+      throw OptionError(
+        message: "a 'solution' cell is shown folded and runs: it cannot also be 'hidden',"
+          + " 'norun' or 'compile-fail'")
+    }
+    if exercise && hidden {
+      throw OptionError(
+        message: "an 'exercise' cell is the code a reader starts from: it cannot be 'hidden'")
+    }
   }
 
   /// The options that change what runs: the part of the options that is in the cache key.
-  /// `hidden` only changes the page, so it is left out.
+  /// `hidden`, `exercise` and `solution` only change the page, so they are left out.
   public var executionKey: String {
     "norun=\(noRun) compile-fail=\(compileFail) timeout=\(timeout.map { "\($0)" } ?? "-")"
   }

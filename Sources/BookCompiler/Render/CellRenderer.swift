@@ -8,10 +8,18 @@ struct CellRenderer {
 
   /// A Swift cell: its code (unless `hidden`) and its output panels.
   func render(_ cell: Cell, output: CellOutput?) -> String {
+    let kind = cell.options.exercise ? " exercise" : cell.options.solution ? " solution" : ""
     var html =
-      "<section class=\"cell\" id=\"cell-\(cell.index + 1)\" data-line=\"\(cell.fenceLine)\">\n"
+      "<section class=\"cell\(kind)\" id=\"cell-\(cell.index + 1)\" data-line=\"\(cell.fenceLine)\">\n"
+    if cell.options.solution {
+      html += "<details class=\"solution\"><summary>Show solution</summary>\n"
+    }
     if !cell.options.hidden {
       var badges = ""
+      if cell.options.exercise {
+        badges += "<span class=\"badge badge-exercise\">exercise: start here</span>"
+      }
+      if cell.options.solution { badges += "<span class=\"badge badge-solution\">solution</span>" }
       if cell.options.noRun { badges += "<span class=\"badge\">not run</span>" }
       if cell.options.compileFail {
         badges += "<span class=\"badge badge-error\">does not compile</span>"
@@ -19,6 +27,7 @@ struct CellRenderer {
       html += codeBlock(cell.code, language: "swift", badges: badges)
     }
     if let output { html += render(output) }
+    if cell.options.solution { html += "</details>\n" }
     return html + "</section>\n"
   }
 

@@ -124,9 +124,51 @@ public enum BookLoader {
     }
     errors += ReferenceCheck.problems(
       chapters: chapters, bibliography: bibliography, checkCitations: citationsCheckable)
+    var library: Library?
+    if let folder = manifest.librarySources {
+      do {
+        library = try LibraryIndex.load(root: root, folder: folder)
+      } catch {
+        errors += error.errors
+      }
+    }
+    errors += resolveExcerpts(&chapters, library: library, named: manifest.librarySources != nil)
     return LoadedBook(
       manifest: manifest, chapters: chapters, errors: errors,
-      bibliography: bibliography ?? Bibliography())
+      bibliography: bibliography ?? Bibliography(), library: library)
+  }
+
+  /// Finds the library's code for every `swift source=NAME` block; each name that does not
+  /// resolve is an error at the block's line.
+  private static func resolveExcerpts(_ chapters: inout [Chapter], library: Library?, named: Bool)
+    -> [BookError]
+  {
+    var errors = [BookError]()
+    for c in chapters.indices {
+      for b in chapters[c].document.parsed.codeBlocks.indices {
+        let block = chapters[c].document.parsed.codeBlocks[b]
+        guard let reference = block.libraryReference else { continue }
+        guard let library else {
+          if !named {
+            errors.append(
+              BookError(
+                stage: .load, path: chapters[c].path, line: block.startLine,
+                message: "source=\(reference) shows library code, but book.toml names no library",
+                detail: "add [library] with sources = \"Sources/NAME\" to book.toml"))
+          }
+          continue
+        }
+        switch LibraryIndex.resolve(reference, in: library) {
+        case .success(let excerpt): chapters[c].document.parsed.codeBlocks[b].excerpt = excerpt
+        case .failure(let problem):
+          errors.append(
+            BookError(
+              stage: .load, path: chapters[c].path, line: block.startLine,
+              message: problem.message))
+        }
+      }
+    }
+    return errors
   }
 
   /// The number and slug in a file name such as `07-policy-gradient.md`.

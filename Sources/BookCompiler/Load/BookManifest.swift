@@ -35,6 +35,9 @@ public struct BookManifest: Sendable, Hashable {
   public var parts: [Part] = []
   /// The bibliography file, relative to the book's root (`[book] bibliography`), if any.
   public var bibliography: String?
+  /// The folder of the library's sources, relative to the book's root (`[library] sources`),
+  /// if any: chapters show its code with `swift source=NAME`, and the site has a page per file.
+  public var librarySources: String?
   /// The site folder's name, relative to the book's root.
   public var siteFolder = "site"
   /// The `<meta name="description">` of the contents page; by default the subtitle.
@@ -63,6 +66,7 @@ public struct BookManifest: Sendable, Hashable {
   var fingerprint: String {
     var fields = [title, subtitle ?? "", authors.joined(separator: "\u{1E}"), language]
     fields.append(bibliography ?? "")
+    fields.append(librarySources ?? "")
     fields += [siteFolder, siteDescription ?? ""]
     for part in parts {
       fields.append(part.name + "\u{1E}" + part.chapters.joined(separator: "\u{1E}"))

@@ -31,6 +31,28 @@ public enum ChapterParser {
       }
       let words = Self.infoWords(block.info)
       guard words.first?.lowercased() == "swift" else { continue }
+      if let reference = words.dropFirst().first(where: { $0.hasPrefix("source=") }) {
+        if words.count > 2 {
+          errors.append(
+            BookError(
+              stage: .load, path: path, line: block.startLine,
+              message: "a source= block takes no other option"))
+        } else if !block.literal.allSatisfy(\.isWhitespace) {
+          errors.append(
+            BookError(
+              stage: .load, path: path, line: block.startLine,
+              message: "a source= block shows the library's code: leave the block empty"))
+        } else if reference.count == "source=".count {
+          errors.append(
+            BookError(
+              stage: .load, path: path, line: block.startLine,
+              message: "source= needs a name, such as source=trainPPO or source=PPO.swift#trainPPO")
+          )
+        } else {
+          blocks[position].libraryReference = String(reference.dropFirst("source=".count))
+        }
+        continue
+      }
       if let line = CellSyntax.sourceLocationLine(in: block.literal) {
         errors.append(
           BookError(

@@ -10,15 +10,18 @@ public struct LoadedBook: Sendable {
   public var errors: [BookError]
   /// The works the prose cites (empty when `book.toml` names no bibliography).
   public var bibliography: Bibliography
+  /// The library's sources, when `book.toml` names them.
+  public var library: Library?
 
   /// Creates the value.
   public init(
     manifest: BookManifest, chapters: [Chapter], errors: [BookError],
-    bibliography: Bibliography = Bibliography()
+    bibliography: Bibliography = Bibliography(), library: Library? = nil
   ) {
     self.manifest = manifest
     self.chapters = chapters
     self.errors = errors
     self.bibliography = bibliography
+    self.library = library
   }
 }

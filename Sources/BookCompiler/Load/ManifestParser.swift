@@ -21,6 +21,9 @@ import TOMLKit
 /// folder = "site"             # optional, default "site"
 /// description = "…"           # optional, default: the subtitle
 ///
+/// [library]                   # optional
+/// sources = "Sources/RL"      # the library's sources: `swift source=NAME` and source pages
+///
 /// [run]                       # optional
 /// memory-limit-gib = 2        # optional, default 2: each chapter program's memory limit
 /// ```
@@ -81,7 +84,7 @@ public enum ManifestParser {
     var errors = [BookError]()
 
     mutating func manifest(_ root: TOMLTable) -> BookManifest {
-      check(root, known: ["book", "part", "run", "site"], table: nil, header: nil)
+      check(root, known: ["book", "library", "part", "run", "site"], table: nil, header: nil)
       var manifest = BookManifest(title: "")
       let bookHeader = source.headers("book").first
       if let book = table(root, "book", header: nil) {
@@ -134,6 +137,20 @@ public enum ManifestParser {
           }
         }
         manifest.siteDescription = string(site, "description", table: "[site]", header: header)
+      }
+      if let library = table(root, "library", header: nil) {
+        let header = source.headers("library").first
+        check(library, known: ["sources"], table: "[library]", header: header)
+        if let folder = string(library, "sources", table: "[library]", header: header) {
+          let parts = folder.split(separator: "/", omittingEmptySubsequences: false)
+          if parts.isEmpty || parts.contains(where: { Self.pathProblem(String($0)) }) {
+            fail(
+              "[library] sources must be a folder inside the book, such as \"Sources/RL\"",
+              line: source.line(ofKey: "sources", after: header))
+          } else {
+            manifest.librarySources = folder
+          }
+        }
       }
       if let run = table(root, "run", header: nil) {
         let header = source.headers("run").first

@@ -17,6 +17,10 @@ public struct CodeBlock: Sendable, Hashable {
   /// The index of the cell this block is, among the chapter's cells; `nil` for a block that
   /// is only shown. Decided once, by `ChapterParser`.
   var cell: Int?
+  /// For a ```` ```swift source=NAME ```` block, what it names in the library.
+  var libraryReference: String?
+  /// The library's code that such a block shows, found by the load stage.
+  var excerpt: LibraryExcerpt?
 }
 
 /// A heading found in a Markdown document.

@@ -67,6 +67,10 @@ struct PageLayout {
       toc +=
         "<p class=\"back-matter\"><a href=\"\(CitationRenderer.referencesPage)\">References</a></p>\n"
     }
+    if manifest.librarySources != nil {
+      toc +=
+        "<p class=\"back-matter\"><a href=\"\(SourcePages.indexPage)\">Library source</a></p>\n"
+    }
     toc +=
       "<p class=\"whole-book\"><a href=\"print.html\">The whole book on one page</a></p>\n"
     toc += "</details>\n"

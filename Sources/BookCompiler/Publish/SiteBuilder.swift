@@ -1,7 +1,8 @@
 import Foundation
 
 /// Builds every file of the site, as paths and contents, from the chapters' articles: one
-/// page per chapter and its code as one program (`NN-slug.swift`), the contents page, the references page (when the book has a
+/// page per chapter and its code as one program (`NN-slug.swift`), the library's source pages,
+/// the contents page, the references page (when the book has a
 /// bibliography), `print.html` (the whole book on one page), the search index, and the assets (the stylesheet, the script, KaTeX's CSS and woff2 fonts).
 public struct SiteBuilder: Sendable {
   /// The book's title, subtitle, authors, language and parts, from `book.toml`.
@@ -65,6 +66,16 @@ public struct SiteBuilder: Sendable {
         + (references.isEmpty ? "" : references.article(local: true)) + "</div>\n",
       outline: [], math: anyMath || titlesHaveMath)
     files["print.html"] = Data(printPage.utf8)
+    if let library = articles.library {
+      let pages = SourcePages(library: library, highlight: articles.highlighted)
+      for page in pages.pages() {
+        files[page.file] = Data(
+          layout.page(
+            title: "\(page.title) · \(bookTitle)", current: nil, body: page.body, outline: [],
+            math: titlesHaveMath
+          ).utf8)
+      }
+    }
     if !references.isEmpty {
       files[CitationRenderer.referencesPage] = Data(
         layout.page(
@@ -88,7 +99,7 @@ public struct SiteBuilder: Sendable {
     var hasher = StableHasher()
     for part in [
       ArticleRenderer.version, manifest.fingerprint, Stylesheet.css, Stylesheet.script,
-      KaTeX.version, articles.bibliography.fingerprint,
+      KaTeX.version, articles.bibliography.fingerprint, SourcePages.fingerprint(articles.library),
     ] {
       hasher.combine(part)
     }

@@ -11,12 +11,25 @@ public struct ArticleRenderer: Sendable {
   private let cache: RenderCache
   /// The works that citations refer to.
   public let bibliography: Bibliography
+  /// The library's sources, for its pages and the links from code to definitions.
+  public let library: Library?
+  /// The library's public names and where they are defined.
+  let links: SymbolLinks
 
   /// A renderer whose formulas, highlighted code and articles are remembered in `cacheFile`
   /// between builds (`nil`: only in memory).
-  public init(cacheFile: URL? = nil, bibliography: Bibliography = Bibliography()) {
+  public init(
+    cacheFile: URL? = nil, bibliography: Bibliography = Bibliography(), library: Library? = nil
+  ) {
     cache = RenderCache(url: cacheFile)
     self.bibliography = bibliography
+    self.library = library
+    links = SymbolLinks(library: library)
+  }
+
+  /// The highlighted HTML of Swift `code`, names linked to the library's source pages.
+  func highlighted(_ code: String) -> String {
+    cache.highlighted(code, links: links)
   }
 
   /// Every chapter's article, in order: from the cache, or rendered now.
@@ -74,7 +87,8 @@ public struct ArticleRenderer: Sendable {
   ) -> RenderCache.CachedArticle {
     let chapter = prep.chapter
     let rendered = ChapterRenderer(
-      cells: CellRenderer(cache: cache), citations: CitationRenderer(bibliography: bibliography),
+      cells: CellRenderer(cache: cache, links: links),
+      citations: CitationRenderer(bibliography: bibliography),
       chapters: chapters
     )
     .render(prep, math: math, outputs: outputs)
@@ -86,7 +100,8 @@ public struct ArticleRenderer: Sendable {
   }
 
   /// The cache key of a chapter's article: its source, its outputs, the chapter list (links
-  /// between chapters depend on it) and the bibliography (citations do).
+  /// between chapters depend on it), the bibliography (citations do), the library's names
+  /// (code links to them) and the library code it shows.
   private func articleKey(_ chapter: Chapter, outputs: [CellOutput], in chapters: [Chapter])
     -> String
   {
@@ -94,7 +109,9 @@ public struct ArticleRenderer: Sendable {
       [
         Self.version, chapter.path, chapter.source,
         chapters.map { "\($0.number) \($0.baseName)" }.joined(separator: " "),
-        bibliography.fingerprint,
+        bibliography.fingerprint, links.digest,
+        chapter.codeBlocks.compactMap(\.excerpt).map { "\($0.address)\n\($0.code)" }
+          .joined(separator: "\u{1E}"),
         RecordedOutputs.serialize(outputs, chapterPath: chapter.path),
       ]
       .joined(separator: "\u{1F}"))

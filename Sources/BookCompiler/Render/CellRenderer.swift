@@ -2,6 +2,8 @@
 struct CellRenderer {
   /// Where highlighted Swift comes from.
   var cache: RenderCache
+  /// The library's names, linked to their definitions in highlighted Swift.
+  var links: SymbolLinks = .none
 
   /// Output longer than this many lines starts collapsed.
   static let collapseAfterLines = 30
@@ -57,13 +59,27 @@ struct CellRenderer {
   func codeBlock(_ code: String, language: String, badges: String = "") -> String {
     let trimmed = code.hasSuffix("\n") ? String(code.dropLast()) : code
     let label = language.isEmpty ? "text" : language
-    let body = label == "swift" ? cache.highlighted(trimmed) : HTML.escape(trimmed)
+    let body = label == "swift" ? cache.highlighted(trimmed, links: links) : HTML.escape(trimmed)
     return
       "<div class=\"code\">\(SearchIndex.skipStart)<div class=\"code-bar\"><span class=\"lang\">"
       + HTML.escape(label) + "</span>" + badges
       + "<button class=\"copy\" type=\"button\" aria-label=\"Copy code\" hidden>Copy</button></div>"
       + SearchIndex.skipEnd
       + "<pre><code class=\"language-\(HTML.escape(label))\">\(body)</code></pre></div>\n"
+  }
+
+  /// The library's code shown by a ```` ```swift source=NAME ```` block, with where it comes
+  /// from, linked to the line on the file's page.
+  func excerpt(_ excerpt: LibraryExcerpt) -> String {
+    let lines =
+      excerpt.lines.count == 1
+      ? "line \(excerpt.lines.lowerBound)"
+      : "lines \(excerpt.lines.lowerBound)–\(excerpt.lines.upperBound)"
+    let from =
+      "<a class=\"source-link\" href=\"\(HTML.escape(excerpt.address))\">"
+      + "\(HTML.escape(excerpt.path)), \(lines)</a>"
+    return codeBlock(excerpt.code, language: "swift", badges: from)
+      .replacingOccurrences(of: "<div class=\"code\">", with: "<div class=\"code library-code\">")
   }
 
   /// Gives an SVG picture the image role and its alt text, unless it already has them.

@@ -53,7 +53,9 @@ struct ChapterRenderer {
     for block in parsed.codeBlocks {
       let words = ChapterParser.infoWords(block.info)
       let replacement: String
-      if let index = block.cell, index < chapter.cells.count {
+      if let excerpt = block.excerpt {
+        replacement = cells.excerpt(excerpt)
+      } else if let index = block.cell, index < chapter.cells.count {
         replacement = cells.render(
           chapter.cells[index], output: outputs.indices.contains(index) ? outputs[index] : nil)
       } else {

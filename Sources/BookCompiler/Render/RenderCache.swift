@@ -130,16 +130,16 @@ final class RenderCache: @unchecked Sendable {
     }
   }
 
-  /// The highlighted HTML of Swift `code`, computed once.
-  func highlighted(_ code: String) -> String {
-    let key = StableHasher.digest(code)
+  /// The highlighted HTML of Swift `code`, its names linked by `links`, computed once.
+  func highlighted(_ code: String, links: SymbolLinks = .none) -> String {
+    let key = StableHasher.digest(links.digest.isEmpty ? code : code + "\u{1F}" + links.digest)
     let known: String? = lock.withLock {
       loadIfNeeded()
       if let html = swift[key] { usedSwift[key] = html }
       return swift[key]
     }
     if let known { return known }
-    let html = SwiftHighlighter.highlight(code)
+    let html = SwiftHighlighter.highlight(code, links: links)
     lock.withLock {
       loadIfNeeded()
       swift[key] = html

@@ -10,14 +10,16 @@ import Foundation
 final class RenderStage: @unchecked Sendable {
   private let chapters: [Chapter]
   private let bibliography: Bibliography
+  private let library: Library?
   private let cacheFile: URL
   private let lock = NSLock()
   private var renderer: ArticleRenderer?
   private let typesetting = DispatchGroup()
 
-  init(chapters: [Chapter], bibliography: Bibliography, cacheFile: URL) {
+  init(chapters: [Chapter], bibliography: Bibliography, library: Library?, cacheFile: URL) {
     self.chapters = chapters
     self.bibliography = bibliography
+    self.library = library
     self.cacheFile = cacheFile
   }
 
@@ -32,13 +34,15 @@ final class RenderStage: @unchecked Sendable {
   func finalRenderer() -> ArticleRenderer {
     let existing = lock.withLock { renderer }
     typesetting.wait()
-    return existing ?? ArticleRenderer(cacheFile: cacheFile, bibliography: bibliography)
+    return existing
+      ?? ArticleRenderer(cacheFile: cacheFile, bibliography: bibliography, library: library)
   }
 
   private func started() -> ArticleRenderer {
     lock.withLock {
       if let renderer { return renderer }
-      let fresh = ArticleRenderer(cacheFile: cacheFile, bibliography: bibliography)
+      let fresh = ArticleRenderer(
+        cacheFile: cacheFile, bibliography: bibliography, library: library)
       renderer = fresh
       let chapters = self.chapters
       typesetting.enter()

@@ -17,12 +17,13 @@ import SwiftSyntax
 /// | `l` | argument label |
 enum SwiftHighlighter {
   /// Changes whenever the output for the same code may change; part of the cache's key.
-  static let version = "swift-syntax 603 / rlbook 1"
+  static let version = "swift-syntax 603 / rlbook 2"
 
-  /// The highlighted HTML of `code` (without the surrounding `<pre><code>`).
+  /// The highlighted HTML of `code` (without the surrounding `<pre><code>`); names that `links`
+  /// knows link to their definitions.
   ///
   /// - Complexity: O(n) in the code's length, after swift-syntax's parse.
-  static func highlight(_ code: String) -> String {
+  static func highlight(_ code: String, links: SymbolLinks = .none) -> String {
     let tree = Parser.parse(source: code)
     let bytes = Array(code.utf8)
     var out = ""
@@ -34,11 +35,16 @@ enum SwiftHighlighter {
       guard start < end else { continue }
       if position < start { out += HTML.escape(text(bytes[position..<start])) }
       let piece = text(bytes[start..<end])
+      var html = HTML.escape(piece)
       if let css = cssClass(range.kind, piece) {
-        out += "<span class=\"\(css)\">\(HTML.escape(piece))</span>"
-      } else {
-        out += HTML.escape(piece)
+        html = "<span class=\"\(css)\">\(html)</span>"
       }
+      if range.kind == .identifier || range.kind == .type,
+        let address = links.address(of: piece, at: start, in: bytes)
+      {
+        html = "<a class=\"symbol\" href=\"\(address)\">\(html)</a>"
+      }
+      out += html
       position = end
     }
     if position < bytes.count { out += HTML.escape(text(bytes[position...])) }

@@ -127,7 +127,9 @@ public enum BookLoader {
     var library: Library?
     if let folder = manifest.librarySources {
       do {
-        library = try LibraryIndex.load(root: root, folder: folder)
+        library = try LibraryIndex.load(
+          root: root, folder: folder,
+          memo: root.appendingPathComponent(".rlbook-cache/library-index.json"))
       } catch {
         errors += error.errors
       }

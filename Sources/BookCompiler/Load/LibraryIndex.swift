@@ -10,7 +10,10 @@ enum LibraryIndex {
   ///
   /// - Throws: `BookErrors` when the folder cannot be read, a file is not UTF-8, or a region
   ///   is not closed.
-  static func load(root: URL, folder: String) throws(BookErrors) -> Library {
+  /// With `memo`, the symbols are remembered under the files' stamps: swift-syntax parses
+  /// the library again only when a file changed (a no-op build would otherwise spend most of
+  /// its time there).
+  static func load(root: URL, folder: String, memo: URL? = nil) throws(BookErrors) -> Library {
     let base = root.appendingPathComponent(folder)
     guard let walker = FileManager.default.enumerator(atPath: base.path) else {
       throw BookErrors([
@@ -36,6 +39,30 @@ enum LibraryIndex {
       }
       files.append(Library.File(path: path, name: name, text: text))
     }
+    guard errors.isEmpty else { throw BookErrors(errors) }
+    let paths = names.sorted().map { base.appendingPathComponent($0).path }
+    // Only the latest index is kept, under the stamps of the files it was made from.
+    let stamps = paths.compactMap(FileStamp.of)
+    let key =
+      stamps.count == paths.count ? StableHasher.digest(stamps.joined(separator: "\n")) : nil
+    let store = memo.map { PersistentFile<Memo>(url: $0, format: "library-index 1") }
+    if let key, let stored = store?.load(), stored.key == key {
+      return Library(folder: folder, files: files, symbols: stored.symbols)
+    }
+    let symbols = try symbols(of: files).get()
+    if let key { try? store?.save(Memo(key: key, symbols: symbols)) }
+    return Library(folder: folder, files: files, symbols: symbols)
+  }
+
+  /// The remembered index: the files' stamps, and their symbols.
+  private struct Memo: Codable {
+    var key: String
+    var symbols: [Library.Symbol]
+  }
+
+  /// Every declaration and region of `files`, or the region markers that are wrong.
+  private static func symbols(of files: [Library.File]) -> Result<[Library.Symbol], BookErrors> {
+    var errors = [BookError]()
     var symbols = [Library.Symbol]()
     for (index, file) in files.enumerated() {
       symbols += declarations(in: file.text, file: index)
@@ -46,8 +73,7 @@ enum LibraryIndex {
           BookError(stage: .load, path: file.path, line: error.line, message: error.message))
       } catch {}
     }
-    if !errors.isEmpty { throw BookErrors(errors) }
-    return Library(folder: folder, files: files, symbols: symbols)
+    return errors.isEmpty ? .success(symbols) : .failure(BookErrors(errors))
   }
 
   /// The declarations of one file.

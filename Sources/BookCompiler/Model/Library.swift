@@ -12,10 +12,10 @@ public struct Library: Sendable, Hashable {
   }
 
   /// A declaration or a marked region of a file.
-  public struct Symbol: Sendable, Hashable {
+  public struct Symbol: Sendable, Hashable, Codable {
     /// What can be shown: a declaration, or the lines between `// region NAME` and
     /// `// endregion`.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
       case declaration, region
     }
 

@@ -9,6 +9,19 @@
     el.hidden = false;
   });
 
+  // Printed pages show what is folded (solutions, long outputs), then fold it back.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("main details:not([open])").forEach(function (el) {
+      el.open = true;
+      openedForPrint.push(el);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (el) { el.open = false; });
+    openedForPrint = [];
+  });
+
   // On a phone the chapter list starts folded, so the chapter comes first.
   var panel = document.querySelector(".chapters-panel");
   if (panel && window.matchMedia && window.matchMedia("(max-width: 760px)").matches) panel.open = false;

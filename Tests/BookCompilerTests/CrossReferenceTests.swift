@@ -51,3 +51,69 @@ import Testing
     #expect(errors[1].detail?.contains("#a-section") == true)
   }
 }
+
+/// Figures are numbered per chapter, and the prose refers to them by label.
+@Suite(.serialized) struct FigureTests {
+  static func plot(_ title: String) -> String {
+    let name = "plot" + title
+    return "var \(name) = LinePlot(title: \"\(title)\", xLabel: \"x\", yLabel: \"y\")\n"
+      + "\(name).add(\"y\", y: [1, 2])\ndisplay(\(name))"
+  }
+
+  @Test func figuresAreNumberedAndLabelsLinkToThem() throws {
+    let source = """
+      # Figures
+
+      ```swift
+      \(Self.plot("First"))
+      display(plotFirst)
+      ```
+
+      ```swift label=curve
+      \(Self.plot("Second"))
+      ```
+
+      As @fig-curve shows, and (@fig-curve).
+
+      """
+    let book = try TestBook(["03-figures.md": source])
+    let report = try book.run()
+    #expect(report.errors.isEmpty, "\(report.errors)")
+    let page = book.page("03-figures")
+    #expect(page.contains("<figure class=\"cell-plot\" id=\"figure-1\">"))
+    #expect(page.contains("<figure class=\"cell-plot\" id=\"figure-2\">"))
+    #expect(page.contains("<a class=\"figure-number\" href=\"#figure-3\">Figure 3.3</a> Second"))
+    #expect(page.contains("As <a class=\"xref\" href=\"#figure-3\">Figure 3.3</a> shows, and (<a "))
+  }
+
+  @Test func badLabelsAreErrors() throws {
+    let source = """
+      # Figures
+
+      ```swift label=a
+      print(1)
+      ```
+
+      ```swift label=b
+      \(Self.plot("One"))
+      ```
+
+      ```swift label=b
+      \(Self.plot("Two"))
+      ```
+
+      See @fig-c.
+
+      """
+    let book = try TestBook(["01-figures.md": source])
+    let errors = try book.run().errors
+    #expect(
+      Set(errors.map(\.location)) == [
+        "chapters/01-figures.md:3", "chapters/01-figures.md:13", "chapters/01-figures.md:19",
+      ], "\(errors)")
+    #expect(
+      errors.contains { $0.message == "label=a names this cell's figure, but the cell drew none" })
+    #expect(errors.contains { $0.message == "label=b is given to two cells" })
+    #expect(errors.contains { $0.message == "@fig-c names no figure of this chapter" })
+  }
+}

@@ -62,7 +62,8 @@ import Testing
     #expect(
       error.description.hasPrefix("chapters/03-options.md:5: error: unknown cell option 'hiden'"))
     #expect(
-      error.description.contains("hidden, norun, compile-fail, exercise, solution, timeout=SECONDS")
+      error.description.contains(
+        "hidden, norun, compile-fail, exercise, solution, label=NAME, timeout=SECONDS")
     )
   }
 

@@ -5,7 +5,8 @@ import CellHarness
 ///
 /// - `{{name}}` (spaces allowed inside the braces): the value a cell exported as `name`;
 /// - `[@key]`, `[@a; @b]`: a citation of works in the bibliography; `[-@key]` shows only the
-///   year, for "Schulman et al. [-@schulman2017ppo] show…".
+///   year, for "Schulman et al. [-@schulman2017ppo] show…";
+/// - `@fig-NAME`: the figure drawn by the cell with `label=NAME`, as "Figure 12.3".
 ///
 /// Nothing is looked for on `codeLines` or in code spans, and a backslash keeps the next
 /// character literal (`\{{` stays `{{`). Text that only looks like a reference (`{{ 3 }}`,
@@ -64,7 +65,36 @@ enum ReferenceExtractor {
   )? {
     if chars[start] == "{" { return value(chars, at: start) }
     if chars[start] == "[" { return citation(chars, at: start) }
+    if chars[start] == "@" { return figure(chars, at: start) }
     return nil
+  }
+
+  /// `@fig-NAME` at `start`, not inside a word (`a@fig-x` is an address).
+  private static func figure(_ chars: [Unicode.Scalar], at start: Int) -> (
+    ProseReference.Kind, Int, Int
+  )? {
+    if start > 0, chars[start - 1].properties.isAlphabetic || isDigit(chars[start - 1]) {
+      return nil
+    }
+    let prefix = Array("@fig-".unicodeScalars)
+    guard start + prefix.count < chars.count,
+      Array(chars[start..<(start + prefix.count)]) == prefix
+    else { return nil }
+    var j = start + prefix.count
+    var label = String.UnicodeScalarView()
+    while j < chars.count, chars[j].isASCII,
+      chars[j].properties.isAlphabetic || isDigit(chars[j]) || chars[j] == "-" || chars[j] == "_"
+    {
+      label.append(chars[j])
+      j += 1
+    }
+    // A sentence may end right after the label: "see @fig-curve-".
+    while let last = label.last, last == "-" {
+      label.removeLast()
+      j -= 1
+    }
+    guard CellOptions.isValidLabel(String(label)) else { return nil }
+    return (.figure(label: String(label)), j, 0)
   }
 
   /// `{{ name }}` at `start`.

@@ -14,10 +14,12 @@ public struct CellOptions: Sendable, Hashable {
   /// An exercise's solution (`solution`): folded behind "Show solution", run, recorded and
   /// checked like any cell.
   public var solution = false
+  /// The name the prose uses for the cell's figure, `@fig-NAME` (`label=NAME`).
+  public var label: String?
 
   /// The documented options, for error messages and the README.
   public static let known = [
-    "hidden", "norun", "compile-fail", "exercise", "solution", "timeout=SECONDS",
+    "hidden", "norun", "compile-fail", "exercise", "solution", "label=NAME", "timeout=SECONDS",
   ]
 
   /// The default time a cell may run, in seconds, when it sets no `timeout`.
@@ -32,7 +34,7 @@ public struct CellOptions: Sendable, Hashable {
   public init(parsing words: [Substring]) throws(OptionError) {
     var seen = Set<Substring>()
     for word in words {
-      let name = word.hasPrefix("timeout=") ? "timeout" : word
+      let name = word.hasPrefix("timeout=") ? "timeout" : word.hasPrefix("label=") ? "label" : word
       guard seen.insert(name).inserted else {
         throw OptionError(message: "the cell option '\(name)' is given twice")
       }
@@ -42,6 +44,13 @@ public struct CellOptions: Sendable, Hashable {
       case "compile-fail": compileFail = true
       case "exercise": exercise = true
       case "solution": solution = true
+      case _ where word.hasPrefix("label="):
+        let value = word.dropFirst("label=".count)
+        guard Self.isValidLabel(value) else {
+          throw OptionError(
+            message: "label needs a name of letters, digits, '-' and '_', not '\(value)'")
+        }
+        label = String(value)
       case _ where word.hasPrefix("timeout="):
         let value = word.dropFirst("timeout=".count)
         guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
@@ -70,8 +79,20 @@ public struct CellOptions: Sendable, Hashable {
     }
   }
 
+  /// Whether `name` can label a figure: ASCII letters, digits, `-` and `_`, starting with a
+  /// letter, at most 64.
+  static func isValidLabel(_ name: some StringProtocol) -> Bool {
+    guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+      name.utf8.count <= 64
+    else { return false }
+    return name.unicodeScalars.allSatisfy {
+      $0.isASCII
+        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+    }
+  }
+
   /// The options that change what runs: the part of the options that is in the cache key.
-  /// `hidden`, `exercise` and `solution` only change the page, so they are left out.
+  /// `hidden`, `exercise`, `solution` and `label` only change the page, so they are left out.
   public var executionKey: String {
     "norun=\(noRun) compile-fail=\(compileFail) timeout=\(timeout.map { "\($0)" } ?? "-")"
   }

@@ -1,5 +1,6 @@
 /// Something the prose refers to that is only known at build time: a value a cell exported
-/// (`{{name}}`) or works in the bibliography (`[@key]`, `[@a; @b]`, `[-@key]`).
+/// (`{{name}}`), works in the bibliography (`[@key]`, `[@a; @b]`, `[-@key]`), or a figure a
+/// cell drew (`@fig-NAME`).
 ///
 /// `ReferenceExtractor` takes them out of the text before cmark sees it, leaving the
 /// placeholder word `RLBOOKREF<index>Z`; the render stage puts the rendered reference back.
@@ -11,6 +12,8 @@ struct ProseReference: Sendable, Hashable {
     /// Works of the bibliography, by key, in the order written; `suppressAuthor` for
     /// `[-@key]`, which shows only the year.
     case citation(keys: [String], suppressAuthor: Bool)
+    /// A figure of the chapter, by its cell's `label=NAME` (`@fig-NAME`).
+    case figure(label: String)
   }
 
   /// What is referred to.

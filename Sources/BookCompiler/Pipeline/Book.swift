@@ -81,9 +81,12 @@ public struct Book: Sendable {
         render.chapterFinished(chapter, outputs: outcome.outputs)
       }
       if outcome.succeeded {
-        // The prose's {{name}} references need the outputs, cached or fresh; the run stays
+        // The prose's {{name}} and @fig-NAME need the outputs, cached or fresh; the run stays
         // cached, since only the prose is wrong.
-        for error in ExportedValues.problems(chapter, outputs: outcome.outputs) {
+        let problems =
+          ExportedValues.problems(chapter, outputs: outcome.outputs)
+          + FigureNumbers.problems(chapter, outputs: outcome.outputs)
+        for error in problems {
           outcome.fail(with: error)
         }
       }

@@ -9,7 +9,10 @@ struct CellRenderer {
   static let collapseAfterLines = 30
 
   /// A Swift cell: its code (unless `hidden`) and its output panels.
-  func render(_ cell: Cell, output: CellOutput?) -> String {
+  /// Its pictures are figures `chapter.firstFigure`, `chapter.firstFigure + 1`, …
+  func render(_ cell: Cell, output: CellOutput?, chapter: Int = 0, firstFigure: Int = 1)
+    -> String
+  {
     let kind = cell.options.exercise ? " exercise" : cell.options.solution ? " solution" : ""
     var html =
       "<section class=\"cell\(kind)\" id=\"cell-\(cell.index + 1)\" data-line=\"\(cell.fenceLine)\">\n"
@@ -28,21 +31,25 @@ struct CellRenderer {
       }
       html += codeBlock(cell.code, language: "swift", badges: badges)
     }
-    if let output { html += render(output) }
+    if let output { html += render(output, chapter: chapter, firstFigure: firstFigure) }
     if cell.options.solution { html += "</details>\n" }
     return html + "</section>\n"
   }
 
   /// The output panels of one cell, in the order the cell produced them.
-  func render(_ output: CellOutput) -> String {
+  func render(_ output: CellOutput, chapter: Int = 0, firstFigure: Int = 1) -> String {
     var html = SearchIndex.skipStart
+    var figure = firstFigure
     for item in output.items {
       switch item {
       case .text(let text): html += textPanel(text, kind: "stdout", label: "Output")
       case .svg(let alt, let markup):
-        html += "<figure class=\"cell-plot\">\n\(Self.labelled(markup, alt: alt))\n"
+        html += "<figure class=\"cell-plot\" id=\"\(FigureNumbers.anchor(figure))\">\n"
         html +=
-          "<figcaption class=\"visually-hidden\">\(HTML.escape(alt))</figcaption>\n</figure>\n"
+          Self.labelled(markup, alt: alt) + "\n<figcaption><a class=\"figure-number\" href=\"#"
+        html += FigureNumbers.anchor(figure) + "\">Figure \(chapter).\(figure)</a> "
+        html += HTML.escape(alt) + "</figcaption>\n</figure>\n"
+        figure += 1
       case .export: break  // shown where the prose quotes it
       }
     }

@@ -43,10 +43,11 @@ struct ChapterRenderer {
     // The prose first, before any cell output is spliced in: mentions of chapters become
     // links, and references their HTML.
     let values = ExportedValues(outputs)
+    let figures = FigureNumbers(chapter, outputs: outputs)
     let prose = ProseReference.substitute(
       ChapterMentions.link(parsed.html, chapters: chapters, current: chapter),
       chapter.document.references.enumerated().map {
-        citations.html($1, index: $0, values: values)
+        citations.html($1, index: $0, values: values, figures: figures, chapter: chapter.number)
       })
     var replacements = [(String, String)]()
     // Which code blocks are cells was decided once, by the load stage.
@@ -57,7 +58,8 @@ struct ChapterRenderer {
         replacement = cells.excerpt(excerpt)
       } else if let index = block.cell, index < chapter.cells.count {
         replacement = cells.render(
-          chapter.cells[index], output: outputs.indices.contains(index) ? outputs[index] : nil)
+          chapter.cells[index], output: outputs.indices.contains(index) ? outputs[index] : nil,
+          chapter: chapter.number, firstFigure: figures.firstOfCell[index] ?? 1)
       } else {
         replacement = cells.codeBlock(block.literal, language: words.first.map(String.init) ?? "")
       }

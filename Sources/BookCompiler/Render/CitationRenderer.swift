@@ -1,5 +1,5 @@
 /// The HTML of the prose's references: a citation as author–year links to the references
-/// page, and an exported value as its text.
+/// page, an exported value as its text, and a figure as a link to it ("Figure 12.3").
 struct CitationRenderer {
   /// The book's works.
   var bibliography: Bibliography
@@ -15,8 +15,17 @@ struct CitationRenderer {
   static func workId(_ key: String) -> String { "ref-" + key }
 
   /// The HTML of reference `index` of a chapter.
-  func html(_ reference: ProseReference, index: Int, values: ExportedValues) -> String {
+  func html(
+    _ reference: ProseReference, index: Int, values: ExportedValues, figures: FigureNumbers,
+    chapter: Int
+  ) -> String {
     switch reference.kind {
+    case .figure(let label):
+      guard let number = figures.labels[label] else {
+        return "<span class=\"missing\">@fig-\(HTML.escape(label))</span>"
+      }
+      return
+        "<a class=\"xref\" href=\"#\(FigureNumbers.anchor(number))\">Figure \(chapter).\(number)</a>"
     case .value(let name):
       guard let value = values.values[name] else {
         return "<span class=\"computed missing\">{{\(HTML.escape(name))}}</span>"

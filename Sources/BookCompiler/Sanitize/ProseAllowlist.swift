@@ -41,8 +41,8 @@ enum ProseAllowlist {
   static let reservedIds: Set<String> = [
     "content", "contents", "search", "search-results", "search-status", "outline-title",
   ]
-  /// Prefixes of ids the compiler gives cells, footnotes, citations and works.
-  static let reservedIdPrefixes = ["cell-", "fn", "user-content-", "cite-", "ref-"]
+  /// Prefixes of ids the compiler gives cells, footnotes, citations, works and figures.
+  static let reservedIdPrefixes = ["cell-", "fn", "user-content-", "cite-", "ref-", "figure-"]
 
   /// Whether `value` may be used as an `id` or `name`.
   static func isAllowedId(_ value: String) -> Bool {

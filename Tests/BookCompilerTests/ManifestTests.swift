@@ -105,9 +105,9 @@ import Testing
       found.map(\.description).sorted() == [
         "book.toml:10: error: unknown key 'fodler' in [site]\n    known keys: description, folder",
         "book.toml:12: error: unknown key 'extras' in the top level\n"
-          + "    known keys: book, part, run, site",
+          + "    known keys: book, library, part, run, site",
         "book.toml:3: error: unknown key 'tittle' in [book]\n"
-          + "    known keys: authors, language, subtitle, title",
+          + "    known keys: authors, bibliography, glossary, language, notation, subtitle, title",
         "book.toml:5: error: part 1 lists no chapters: add `chapters = [\"01-start.md\"]`",
         "book.toml:7: error: unknown key 'chapter' in [[part]]\n    known keys: chapters, name",
       ])

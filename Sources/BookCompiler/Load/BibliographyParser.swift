@@ -23,23 +23,8 @@ public enum BibliographyParser {
   /// - Throws: `BookErrors` when the file is missing, not UTF-8, not TOML, or breaks the
   ///   schema.
   public static func load(root: URL, path: String) throws(BookErrors) -> Bibliography {
-    let url = root.appendingPathComponent(path)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw BookErrors([
-        BookError(
-          stage: .load, path: BookManifest.fileName,
-          message: "the bibliography \(path) does not exist",
-          detail: "create it, or remove `bibliography` from [book]")
-      ])
-    }
-    guard let text = String(validating: data, as: UTF8.self) else {
-      throw BookErrors([
-        BookError(
-          stage: .load, path: path, line: BookLoader.firstInvalidUTF8Line(data),
-          message: "the file is not valid UTF-8")
-      ])
-    }
-    return try parse(text, path: path)
+    let (table, source) = try TOMLFile.read(root: root, path: path)
+    return try parse(table, source: source, path: path)
   }
 
   /// Parses the text of a bibliography file found at `path`.
@@ -49,19 +34,18 @@ public enum BibliographyParser {
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw BookErrors([
-        BookError(
-          stage: .load, path: path, line: error.source.begin.line,
-          column: error.source.begin.column,
-          message: "this is not valid TOML: \(error.description)")
-      ])
     } catch {
       throw BookErrors([
         BookError(stage: .load, path: path, message: "this is not valid TOML: \(error)")
       ])
     }
-    let source = ManifestSource(text)
+    return try parse(table, source: ManifestSource(text), path: path)
+  }
+
+  /// Checks the works of a parsed bibliography file.
+  static func parse(_ table: TOMLTable, source: ManifestSource, path: String) throws(BookErrors)
+    -> Bibliography
+  {
     var errors = [BookError]()
     var works = [Bibliography.Work]()
     for key in table.keys.sorted() {

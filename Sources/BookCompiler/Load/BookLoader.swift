@@ -135,9 +135,20 @@ public enum BookLoader {
       }
     }
     errors += resolveExcerpts(&chapters, library: library, named: manifest.librarySources != nil)
-    return LoadedBook(
+    var book = LoadedBook(
       manifest: manifest, chapters: chapters, errors: errors,
       bibliography: bibliography ?? Bibliography(), library: library)
+    do {
+      if let file = manifest.glossary {
+        book.glossary = try BackMatterParser.glossary(root: root, path: file)
+      }
+    } catch { book.errors += error.errors }
+    do {
+      if let file = manifest.notation {
+        book.notation = try BackMatterParser.notation(root: root, path: file)
+      }
+    } catch { book.errors += error.errors }
+    return book
   }
 
   /// Finds the library's code for every `swift source=NAME` block; each name that does not

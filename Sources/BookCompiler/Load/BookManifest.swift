@@ -35,6 +35,10 @@ public struct BookManifest: Sendable, Hashable {
   public var parts: [Part] = []
   /// The bibliography file, relative to the book's root (`[book] bibliography`), if any.
   public var bibliography: String?
+  /// The glossary file (`[book] glossary`), if any.
+  public var glossary: String?
+  /// The notation file (`[book] notation`), if any.
+  public var notation: String?
   /// The folder of the library's sources, relative to the book's root (`[library] sources`),
   /// if any: chapters show its code with `swift source=NAME`, and the site has a page per file.
   public var librarySources: String?
@@ -67,6 +71,7 @@ public struct BookManifest: Sendable, Hashable {
     var fields = [title, subtitle ?? "", authors.joined(separator: "\u{1E}"), language]
     fields.append(bibliography ?? "")
     fields.append(librarySources ?? "")
+    fields += [glossary ?? "", notation ?? ""]
     fields += [siteFolder, siteDescription ?? ""]
     for part in parts {
       fields.append(part.name + "\u{1E}" + part.chapters.joined(separator: "\u{1E}"))

@@ -12,6 +12,16 @@ public struct LoadedBook: Sendable {
   public var bibliography: Bibliography
   /// The library's sources, when `book.toml` names them.
   public var library: Library?
+  /// The glossary (empty when `book.toml` names none).
+  public var glossary = Glossary()
+  /// The notation (empty when `book.toml` names none).
+  public var notation = Notation()
+
+  /// The bibliography, library, glossary and notation together, for rendering.
+  public var apparatus: BookApparatus {
+    BookApparatus(
+      bibliography: bibliography, library: library, glossary: glossary, notation: notation)
+  }
 
   /// Creates the value.
   public init(

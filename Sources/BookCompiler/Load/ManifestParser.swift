@@ -12,6 +12,8 @@ import TOMLKit
 /// authors = ["Ada"]           # optional
 /// language = "en"             # optional, default "en"
 /// bibliography = "references.toml"  # optional: the works prose cites as [@key]
+/// glossary = "glossary.toml"  # optional: terms, linked at their first use in each chapter
+/// notation = "notation.toml"  # optional: every symbol with its one meaning
 ///
 /// [[part]]                    # one or more, in order
 /// name = "Part I · Basics"
@@ -89,7 +91,10 @@ public enum ManifestParser {
       let bookHeader = source.headers("book").first
       if let book = table(root, "book", header: nil) {
         check(
-          book, known: ["title", "subtitle", "authors", "language", "bibliography"],
+          book,
+          known: [
+            "title", "subtitle", "authors", "language", "bibliography", "glossary", "notation",
+          ],
           table: "[book]",
           header: bookHeader)
         manifest.title = string(book, "title", table: "[book]", header: bookHeader) ?? ""
@@ -107,15 +112,19 @@ public enum ManifestParser {
           }
         }
       }
-      if let book = table(root, "book", header: nil),
-        let file = string(book, "bibliography", table: "[book]", header: bookHeader)
-      {
-        if Self.pathProblem(file) {
-          fail(
-            "[book] bibliography must be a file name beside book.toml, such as \"references.toml\"",
-            line: source.line(ofKey: "bibliography", after: bookHeader))
-        } else {
-          manifest.bibliography = file
+      if let book = table(root, "book", header: nil) {
+        let files: [(String, WritableKeyPath<BookManifest, String?>)] = [
+          ("bibliography", \.bibliography), ("glossary", \.glossary), ("notation", \.notation),
+        ]
+        for (key, path) in files {
+          guard let file = string(book, key, table: "[book]", header: bookHeader) else { continue }
+          if Self.pathProblem(file) {
+            fail(
+              "[book] \(key) must be a file name beside book.toml, such as \"\(key).toml\"",
+              line: source.line(ofKey: key, after: bookHeader))
+          } else {
+            manifest[keyPath: path] = file
+          }
         }
       }
       if manifest.title.trimmingCharacters(in: .whitespaces).isEmpty,

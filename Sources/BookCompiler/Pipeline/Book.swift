@@ -65,8 +65,7 @@ public struct Book: Sendable {
       memoryLimit: book.manifest.memoryLimit)
     let sink = options.mode.sink(root: options.root)
     let render = RenderStage(
-      chapters: chapters, bibliography: book.bibliography, library: book.library,
-      cacheFile: cache("render-cache"))
+      chapters: chapters, apparatus: book.apparatus, cacheFile: cache("render-cache"))
     let timings = ChapterTimings(url: cache("timings.json"))
     let scheduler = ChapterScheduler(jobs: options.jobs, expectedSeconds: timings.load())
     report.chapters = scheduler.map(chapters) { chapter in

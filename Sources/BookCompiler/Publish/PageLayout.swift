@@ -11,6 +11,10 @@ struct PageLayout {
   /// The book's title.
   var bookTitle: String { manifest.title }
 
+  /// Whether a chapter's title holds a formula: the sidebar shows every title, so then every
+  /// page needs KaTeX's CSS.
+  var titlesHaveMath: Bool { titles.values.contains { $0.contains("class=\"katex") } }
+
   /// `chapter`'s title as HTML: typeset when its article has been rendered, else escaped.
   func title(of chapter: Chapter) -> String {
     titles[chapter.path] ?? HTML.escape(chapter.title)
@@ -66,6 +70,12 @@ struct PageLayout {
     if manifest.bibliography != nil {
       toc +=
         "<p class=\"back-matter\"><a href=\"\(CitationRenderer.referencesPage)\">References</a></p>\n"
+    }
+    if manifest.glossary != nil {
+      toc += "<p class=\"back-matter\"><a href=\"\(Glossary.page)\">Glossary</a></p>\n"
+    }
+    if manifest.notation != nil {
+      toc += "<p class=\"back-matter\"><a href=\"\(Notation.page)\">Notation</a></p>\n"
     }
     if manifest.librarySources != nil {
       toc +=

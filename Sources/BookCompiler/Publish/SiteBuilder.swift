@@ -30,8 +30,7 @@ public struct SiteBuilder: Sendable {
       layout.titles[chapter.path] = cached.rendered.outline.first { $0.level == 1 }
         .map { Self.withoutLinks($0.html) }
     }
-    // The sidebar shows every title, so a formula in one needs KaTeX's CSS on every page.
-    let titlesHaveMath = layout.titles.values.contains { $0.contains("class=\"katex") }
+    let titlesHaveMath = layout.titlesHaveMath
     var files = [String: Data]()
     var sections = [SearchIndex.Section]()
     var printBody = ""
@@ -66,23 +65,9 @@ public struct SiteBuilder: Sendable {
         + (references.isEmpty ? "" : references.article(local: true)) + "</div>\n",
       outline: [], math: anyMath || titlesHaveMath)
     files["print.html"] = Data(printPage.utf8)
-    if let library = articles.library {
-      let pages = SourcePages(library: library, highlight: articles.highlighted)
-      for page in pages.pages() {
-        files[page.file] = Data(
-          layout.page(
-            title: "\(page.title) · \(bookTitle)", current: nil, body: page.body, outline: [],
-            math: titlesHaveMath
-          ).utf8)
-      }
-    }
-    if !references.isEmpty {
-      files[CitationRenderer.referencesPage] = Data(
-        layout.page(
-          title: "References · \(bookTitle)", current: nil, body: references.article(),
-          outline: [], math: titlesHaveMath
-        ).utf8)
-    }
+    let apparatus = try apparatusPages(layout, chapters: chapters, references: references)
+    files.merge(apparatus.files) { a, _ in a }
+    anyMath = anyMath || apparatus.math
     files["assets/book.css"] = Data(Stylesheet.css.utf8)
     files["assets/book.js"] = Data(Stylesheet.script.utf8)
     files["assets/search-index.js"] = Data(SearchIndex.script(sections).utf8)
@@ -93,6 +78,51 @@ public struct SiteBuilder: Sendable {
     return files
   }
 
+  /// The pages around the chapters: the glossary, the notation, the library's sources and the
+  /// references, as the book has them; and whether any of them needs KaTeX.
+  private func apparatusPages(
+    _ layout: PageLayout, chapters: [Chapter], references: ReferencesPage
+  ) throws -> (files: [String: Data], math: Bool) {
+    var files = [String: Data]()
+    var math = false
+    let backMatter = BackMatterPages(apparatus: articles.apparatus, chapters: chapters)
+    if manifest.glossary != nil {
+      files[Glossary.page] = Data(
+        layout.page(
+          title: "Glossary · \(bookTitle)", current: nil, body: backMatter.glossary(),
+          outline: [], math: layout.titlesHaveMath
+        ).utf8)
+    }
+    if let path = manifest.notation {
+      let body = try backMatter.notation { formulas in
+        try articles.typeset([(path, formulas)])[path] ?? []
+      }
+      files[Notation.page] = Data(
+        layout.page(
+          title: "Notation · \(bookTitle)", current: nil, body: body, outline: [], math: true
+        ).utf8)
+      math = true
+    }
+    if let library = articles.library {
+      let pages = SourcePages(library: library, highlight: articles.highlighted)
+      for page in pages.pages() {
+        files[page.file] = Data(
+          layout.page(
+            title: "\(page.title) · \(bookTitle)", current: nil, body: page.body, outline: [],
+            math: layout.titlesHaveMath
+          ).utf8)
+      }
+    }
+    if !references.isEmpty {
+      files[CitationRenderer.referencesPage] = Data(
+        layout.page(
+          title: "References · \(bookTitle)", current: nil, body: references.article(),
+          outline: [], math: layout.titlesHaveMath
+        ).utf8)
+    }
+    return (files, math)
+  }
+
   /// A key for everything the site is built from: the chapters, their outputs, the assets
   /// and the versions of the renderer and KaTeX. The same key means the same site.
   public func inputsKey(chapters: [Chapter], outputs: [String: [CellOutput]]) -> String {
@@ -100,6 +130,9 @@ public struct SiteBuilder: Sendable {
     for part in [
       ArticleRenderer.version, manifest.fingerprint, Stylesheet.css, Stylesheet.script,
       KaTeX.version, articles.bibliography.fingerprint, SourcePages.fingerprint(articles.library),
+      GlossaryTerms(articles.apparatus.glossary).fingerprint,
+      articles.apparatus.notation.symbols.map { $0.tex + "\u{1D}" + $0.meaning }
+        .joined(separator: "\u{1E}"),
     ] {
       hasher.combine(part)
     }

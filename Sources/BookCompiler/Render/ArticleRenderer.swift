@@ -9,22 +9,25 @@ public struct ArticleRenderer: Sendable {
   /// Typeset formulas, highlighted code and rendered articles, shared by every thread of a
   /// build and saved by `save()`.
   private let cache: RenderCache
-  /// The works that citations refer to.
-  public let bibliography: Bibliography
-  /// The library's sources, for its pages and the links from code to definitions.
-  public let library: Library?
+  /// The works that citations refer to, the library, the glossary and the notation.
+  public let apparatus: BookApparatus
   /// The library's public names and where they are defined.
   let links: SymbolLinks
+  /// The glossary's terms, linked at their first use in each chapter.
+  let terms: GlossaryTerms
+
+  /// The works that citations refer to.
+  public var bibliography: Bibliography { apparatus.bibliography }
+  /// The library's sources, for its pages and the links from code to definitions.
+  public var library: Library? { apparatus.library }
 
   /// A renderer whose formulas, highlighted code and articles are remembered in `cacheFile`
   /// between builds (`nil`: only in memory).
-  public init(
-    cacheFile: URL? = nil, bibliography: Bibliography = Bibliography(), library: Library? = nil
-  ) {
+  public init(cacheFile: URL? = nil, apparatus: BookApparatus = BookApparatus()) {
     cache = RenderCache(url: cacheFile)
-    self.bibliography = bibliography
-    self.library = library
-    links = SymbolLinks(library: library)
+    self.apparatus = apparatus
+    links = SymbolLinks(library: apparatus.library)
+    terms = GlossaryTerms(apparatus.glossary)
   }
 
   /// The highlighted HTML of Swift `code`, names linked to the library's source pages.
@@ -88,7 +91,7 @@ public struct ArticleRenderer: Sendable {
     let chapter = prep.chapter
     let rendered = ChapterRenderer(
       cells: CellRenderer(cache: cache, links: links),
-      citations: CitationRenderer(bibliography: bibliography),
+      citations: CitationRenderer(bibliography: bibliography), terms: terms,
       chapters: chapters
     )
     .render(prep, math: math, outputs: outputs)
@@ -109,7 +112,7 @@ public struct ArticleRenderer: Sendable {
       [
         Self.version, chapter.path, chapter.source,
         chapters.map { "\($0.number) \($0.baseName)" }.joined(separator: " "),
-        bibliography.fingerprint, links.digest,
+        bibliography.fingerprint, links.digest, terms.fingerprint,
         chapter.codeBlocks.compactMap(\.excerpt).map { "\($0.address)\n\($0.code)" }
           .joined(separator: "\u{1E}"),
         RecordedOutputs.serialize(outputs, chapterPath: chapter.path),
@@ -139,11 +142,18 @@ public struct ArticleRenderer: Sendable {
   private func typeset(_ prepared: [ChapterRenderer.Prepared], cache: RenderCache) throws
     -> [String: [String]]
   {
+    try typeset(prepared.map { ($0.chapter.path, $0.formulas) })
+  }
+
+  /// The HTML of every formula of each group (a file's path and its formulas), in order; new
+  /// ones are typeset in one batch. A formula that fails is an error at its file and line.
+  func typeset(_ groups: [(path: String, formulas: [Formula])]) throws -> [String: [String]] {
     var missing = [Formula]()
     var seen = Set<String>()
     var failures = [String: String]()
-    for prep in prepared {
-      for formula in prep.formulas where cache.math(formula) == nil && !seen.contains(formula.key) {
+    for group in groups {
+      for formula in group.formulas where cache.math(formula) == nil && !seen.contains(formula.key)
+      {
         seen.insert(formula.key)
         if let command = KaTeX.forbiddenCommand(in: formula.tex) {
           failures[formula.key] = "\(command) is not allowed in a formula (put links in the prose)"
@@ -163,12 +173,12 @@ public struct ArticleRenderer: Sendable {
     }
     var errors = [BookError]()
     var html = [String: [String]]()
-    for prep in prepared {
-      html[prep.chapter.path] = prep.formulas.map { formula in
+    for group in groups {
+      html[group.path] = group.formulas.map { formula in
         if let message = failures[formula.key] {
           errors.append(
             BookError(
-              stage: .render, path: prep.chapter.path, line: formula.line,
+              stage: .render, path: group.path, line: formula.line,
               message: "this formula does not typeset: \(message)",
               detail: (formula.display ? "$$" : "$") + formula.tex + (formula.display ? "$$" : "$"))
           )

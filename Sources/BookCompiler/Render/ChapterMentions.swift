@@ -5,11 +5,6 @@
 /// leaves alone text inside links, code, preformatted blocks and headings, a number that is no
 /// chapter of the book, and the chapter's own number.
 enum ChapterMentions {
-  /// Elements whose text is never linked.
-  private static let skipped: Set<String> = [
-    "a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style",
-  ]
-
   /// `html` with mentions of `chapters` (other than `current`) linked.
   static func link(_ html: String, chapters: [Chapter], current: Chapter) -> String {
     var pages = [Int: String]()
@@ -17,37 +12,7 @@ enum ChapterMentions {
       pages[chapter.number] = chapter.pageName
     }
     guard !pages.isEmpty, html.contains("hapter") else { return html }
-    var out = ""
-    out.reserveCapacity(html.utf8.count + 256)
-    var depth = 0
-    var rest = html[...]
-    while let open = rest.firstIndex(of: "<") {
-      let text = rest[..<open]
-      out += depth == 0 ? linked(text, pages: pages) : String(text)
-      let tag = rest[open...]
-      let end = tag.firstIndex(of: ">").map { tag.index(after: $0) } ?? tag.endIndex
-      let markup = tag[..<end]
-      if let name = tagName(markup), skipped.contains(name.name) {
-        if name.closing {
-          depth = max(0, depth - 1)
-        } else if !markup.hasSuffix("/>") {
-          depth += 1
-        }
-      }
-      out += markup
-      rest = tag[end...]
-    }
-    out += depth == 0 ? linked(rest, pages: pages) : String(rest)
-    return out
-  }
-
-  /// A tag's lowercased name and whether it closes, for `<name …>` and `</name>`.
-  private static func tagName(_ markup: Substring) -> (name: String, closing: Bool)? {
-    var body = markup.dropFirst()
-    let closing = body.first == "/"
-    if closing { body = body.dropFirst() }
-    let name = body.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
-    return name.isEmpty ? nil : (name.lowercased(), closing)
+    return ProseText.transform(html) { linked($0, pages: pages) }
   }
 
   /// Text with its mentions linked.

@@ -5,6 +5,8 @@ struct ChapterRenderer {
   var cells: CellRenderer
   /// How citations and exported values are written.
   var citations: CitationRenderer
+  /// The glossary's terms, linked at their first use.
+  var terms: GlossaryTerms
   /// Every chapter of the book, for links from mentions such as "chapter 10".
   var chapters: [Chapter]
 
@@ -45,7 +47,7 @@ struct ChapterRenderer {
     let values = ExportedValues(outputs)
     let figures = FigureNumbers(chapter, outputs: outputs)
     let prose = ProseReference.substitute(
-      ChapterMentions.link(parsed.html, chapters: chapters, current: chapter),
+      terms.link(ChapterMentions.link(parsed.html, chapters: chapters, current: chapter)),
       chapter.document.references.enumerated().map {
         citations.html($1, index: $0, values: values, figures: figures, chapter: chapter.number)
       })

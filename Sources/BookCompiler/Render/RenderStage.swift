@@ -9,17 +9,15 @@ import Foundation
 /// starts any of this.
 final class RenderStage: @unchecked Sendable {
   private let chapters: [Chapter]
-  private let bibliography: Bibliography
-  private let library: Library?
+  private let apparatus: BookApparatus
   private let cacheFile: URL
   private let lock = NSLock()
   private var renderer: ArticleRenderer?
   private let typesetting = DispatchGroup()
 
-  init(chapters: [Chapter], bibliography: Bibliography, library: Library?, cacheFile: URL) {
+  init(chapters: [Chapter], apparatus: BookApparatus, cacheFile: URL) {
     self.chapters = chapters
-    self.bibliography = bibliography
-    self.library = library
+    self.apparatus = apparatus
     self.cacheFile = cacheFile
   }
 
@@ -35,14 +33,13 @@ final class RenderStage: @unchecked Sendable {
     let existing = lock.withLock { renderer }
     typesetting.wait()
     return existing
-      ?? ArticleRenderer(cacheFile: cacheFile, bibliography: bibliography, library: library)
+      ?? ArticleRenderer(cacheFile: cacheFile, apparatus: apparatus)
   }
 
   private func started() -> ArticleRenderer {
     lock.withLock {
       if let renderer { return renderer }
-      let fresh = ArticleRenderer(
-        cacheFile: cacheFile, bibliography: bibliography, library: library)
+      let fresh = ArticleRenderer(cacheFile: cacheFile, apparatus: apparatus)
       renderer = fresh
       let chapters = self.chapters
       typesetting.enter()

@@ -82,7 +82,10 @@ import Testing
     let page = book.page("03-figures")
     #expect(page.contains("<figure class=\"cell-plot\" id=\"figure-1\">"))
     #expect(page.contains("<figure class=\"cell-plot\" id=\"figure-2\">"))
-    #expect(page.contains("<a class=\"figure-number\" href=\"#figure-3\">Figure 3.3</a> Second"))
+    #expect(
+      page.contains(
+        "<a class=\"figure-number\" href=\"#figure-3\">Figure 3.3</a>"
+          + "<span class=\"visually-hidden\">: Second"))
     #expect(page.contains("As <a class=\"xref\" href=\"#figure-3\">Figure 3.3</a> shows, and (<a "))
   }
 

@@ -27,7 +27,10 @@ struct SourcePages {
       "<p>The code every chapter imports, file by file: <code>\(HTML.escape(library.folder))</code>.</p>\n"
     html += "<ul class=\"source-files\">\n"
     for (number, file) in library.files.enumerated() {
-      let names = library.symbols.filter { $0.file == number && $0.isPublicTopLevel }
+      var seen = Set<String>()
+      let names = library.symbols.filter {
+        $0.file == number && $0.isPublicTopLevel && seen.insert($0.name).inserted
+      }
       html += "<li><a href=\"\(Library.pageName(ofFile: file.name))\"><code>"
       html += HTML.escape(file.name) + "</code></a>"
       if !names.isEmpty {

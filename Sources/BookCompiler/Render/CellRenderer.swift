@@ -47,8 +47,10 @@ struct CellRenderer {
         html += "<figure class=\"cell-plot\" id=\"\(FigureNumbers.anchor(figure))\">\n"
         html +=
           Self.labelled(markup, alt: alt) + "\n<figcaption><a class=\"figure-number\" href=\"#"
-        html += FigureNumbers.anchor(figure) + "\">Figure \(chapter).\(figure)</a> "
-        html += HTML.escape(alt) + "</figcaption>\n</figure>\n"
+        // The picture has its own title; its description is for screen readers.
+        html += FigureNumbers.anchor(figure) + "\">Figure \(chapter).\(figure)</a>"
+        html += "<span class=\"visually-hidden\">: \(HTML.escape(alt))</span></figcaption>\n"
+        html += "</figure>\n"
         figure += 1
       case .export: break  // shown where the prose quotes it
       }

@@ -122,7 +122,7 @@ public struct ArticleRenderer: Sendable {
 
   /// The version of the rendering: bump it when the HTML of an article changes (or KaTeX's
   /// options do), so cached articles and a current site stamp are not reused.
-  static let version = "article-5"
+  static let version = "article-6"
 
   /// The `<article>` element of a chapter's page.
   /// A chapter with cells offers its code as one program (`ChapterScript`).

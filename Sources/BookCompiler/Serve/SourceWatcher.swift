@@ -1,7 +1,7 @@
 import Foundation
 
-/// Notices edits by polling modification times and sizes: the chapters (`chapters/*.md`) and
-/// `book.toml`, and the RL library's sources (`Sources/RL/**/*.swift`). Polling is simple and portable, and a
+/// Notices edits by polling modification times and sizes: the chapters (`chapters/*.md`),
+/// `book.toml` and the TOML files beside it, and the RL library's sources (`Sources/RL/**/*.swift`). Polling is simple and portable, and a
 /// book has few enough files that a scan costs well under a millisecond.
 struct SourceWatcher: Sendable {
   /// What changed since the last scan.
@@ -33,10 +33,11 @@ struct SourceWatcher: Sendable {
     return Changes(chapters: newChapters != chapters, library: newLibrary != library)
   }
 
-  /// The chapters and `book.toml`, as `scan` reports them.
+  /// The chapters, `book.toml` and the other TOML files beside it (the bibliography, the
+  /// glossary, the notation), as `scan` reports them.
   private static func scanBook(_ root: URL) -> [String: String] {
     scan(root.appendingPathComponent("chapters"), suffix: ".md", deep: false)
-      .merging(scan(root, suffix: BookManifest.fileName, deep: false)) { a, _ in a }
+      .merging(scan(root, suffix: ".toml", deep: false)) { a, _ in a }
   }
 
   /// File path → "mtime size" for every matching file under `folder`.

@@ -74,6 +74,11 @@ import Testing
     let notation = book.page("notation")
     #expect(notation.contains("<th scope=\"col\">Symbol</th>"))
     #expect(notation.contains("class=\"katex\"") && notation.contains("the advantage at step t"))
+    // print.html ends with the glossary and the notation, linked locally.
+    let print = book.read("site/print.html") ?? ""
+    #expect(print.contains("<dt id=\"glossary--term-advantage\">"))
+    #expect(print.contains("href=\"#glossary--term-advantage\""))
+    #expect(print.contains("<article class=\"notation\" id=\"notation\">"))
     #expect(one.contains("<a href=\"glossary.html\">Glossary</a>"))
     #expect(one.contains("<a href=\"notation.html\">Notation</a>"))
   }

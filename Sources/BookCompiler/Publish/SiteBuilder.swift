@@ -59,15 +59,15 @@ public struct SiteBuilder: Sendable {
         description: manifest.description
       ).utf8)
     let references = ReferencesPage(bibliography: articles.bibliography, chapters: chapters)
-    let printPage = layout.page(
-      title: "\(bookTitle) · the whole book", current: nil,
-      body: "<div class=\"whole-book-page\">\n" + contents(layout, local: true) + printBody
-        + (references.isEmpty ? "" : references.article(local: true)) + "</div>\n",
-      outline: [], math: anyMath || titlesHaveMath)
-    files["print.html"] = Data(printPage.utf8)
     let apparatus = try apparatusPages(layout, chapters: chapters, references: references)
     files.merge(apparatus.files) { a, _ in a }
     anyMath = anyMath || apparatus.math
+    let printPage = layout.page(
+      title: "\(bookTitle) · the whole book", current: nil,
+      body: "<div class=\"whole-book-page\">\n" + contents(layout, local: true) + printBody
+        + apparatus.printable + "</div>\n",
+      outline: [], math: anyMath || titlesHaveMath)
+    files["print.html"] = Data(printPage.utf8)
     files["assets/book.css"] = Data(Stylesheet.css.utf8)
     files["assets/book.js"] = Data(Stylesheet.script.utf8)
     files["assets/search-index.js"] = Data(SearchIndex.script(sections).utf8)
@@ -82,9 +82,11 @@ public struct SiteBuilder: Sendable {
   /// references, as the book has them; and whether any of them needs KaTeX.
   private func apparatusPages(
     _ layout: PageLayout, chapters: [Chapter], references: ReferencesPage
-  ) throws -> (files: [String: Data], math: Bool) {
+  ) throws -> (files: [String: Data], math: Bool, printable: String) {
     var files = [String: Data]()
     var math = false
+    // The references, glossary and notation end print.html too.
+    var printable = references.isEmpty ? "" : references.article(local: true)
     let backMatter = BackMatterPages(apparatus: articles.apparatus, chapters: chapters)
     if manifest.glossary != nil {
       files[Glossary.page] = Data(
@@ -92,6 +94,7 @@ public struct SiteBuilder: Sendable {
           title: "Glossary · \(bookTitle)", current: nil, body: backMatter.glossary(),
           outline: [], math: layout.titlesHaveMath
         ).utf8)
+      printable += backMatter.glossary(local: true)
     }
     if let path = manifest.notation {
       let body = try backMatter.notation { formulas in
@@ -101,6 +104,7 @@ public struct SiteBuilder: Sendable {
         layout.page(
           title: "Notation · \(bookTitle)", current: nil, body: body, outline: [], math: true
         ).utf8)
+      printable += body
       math = true
     }
     if let library = articles.library {
@@ -120,7 +124,7 @@ public struct SiteBuilder: Sendable {
           outline: [], math: layout.titlesHaveMath
         ).utf8)
     }
-    return (files, math)
+    return (files, math, printable)
   }
 
   /// A key for everything the site is built from: the chapters, their outputs, the assets

@@ -206,6 +206,7 @@ public struct ArticleRenderer: Sendable {
     // The references are part of print.html too.
     pairs.append(
       (" href=\"\(CitationRenderer.referencesPage)#", " href=\"#\(ReferencesPage.printPrefix)"))
+    pairs.append((" href=\"\(Glossary.page)#", " href=\"#\(BackMatterPages.printPrefix)"))
     return TextReplacement.replacing(article, pairs)
   }
 

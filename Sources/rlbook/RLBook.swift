@@ -49,17 +49,10 @@ func runBook(_ options: BuildOptions, showTimings: Bool = false) throws {
   Interrupts.install()
   let progress = options.showProgress
   let started = Date()
-  let report: BuildReport
-  do {
-    report = try Book(options: options) { line in
+  let report = try reportingErrors {
+    try Book(options: options) { line in
       if progress { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }.run()
-  } catch let error as BookErrors {
-    printError(error.description)
-    throw ExitCode.failure
-  } catch {
-    printError("rlbook: \(error)")
-    throw ExitCode.failure
   }
   for warning in report.warnings { printError(warning.description) }
   for error in report.errors { printError(error.description) }
@@ -106,6 +99,20 @@ func printTimings(_ report: BuildReport) {
 func timingLine(_ name: String, _ compile: Double, _ run: Double) -> String {
   "  " + name.padding(toLength: 40, withPad: " ", startingAt: 0)
     + String(format: " compile %6.2f   run %6.2f", compile, run)
+}
+
+/// `body`'s result; its errors are printed (a book's as diagnostics) and end the command with
+/// exit code 1.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as BookErrors {
+    printError(error.description)
+    throw ExitCode.failure
+  } catch {
+    printError("rlbook: \(error)")
+    throw ExitCode.failure
+  }
 }
 
 func printError(_ text: String) {
@@ -171,17 +178,10 @@ extension RLBook {
         moduleCacheFolder: ProcessInfo.processInfo.environment["RLBOOK_MODULE_CACHE"].map {
           URL(fileURLWithPath: $0)
         })
-      let status: Int32
-      do {
-        status = try run.run(
+      let status = try reportingErrors {
+        try run.run(
           target, output: { FileHandle.standardOutput.write($0) },
           errors: { FileHandle.standardError.write($0) })
-      } catch let error as BookErrors {
-        printError(error.description)
-        throw ExitCode.failure
-      } catch {
-        printError("rlbook: \(error)")
-        throw ExitCode.failure
       }
       if status != 0 { throw ExitCode(status) }
     }

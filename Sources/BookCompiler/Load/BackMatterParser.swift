@@ -25,8 +25,9 @@ public enum BackMatterParser {
     for key in table.keys.sorted() {
       let header = source.headers(key).first
       func fail(_ message: String, _ field: String? = nil) {
-        let line = field.flatMap { source.line(ofKey: $0, after: header) } ?? header
-        errors.append(BookError(stage: .load, path: path, line: line, message: message))
+        errors.append(
+          BookError(
+            stage: .load, path: path, line: source.line(of: field, in: header), message: message))
       }
       guard
         key.unicodeScalars.allSatisfy({
@@ -80,8 +81,9 @@ public enum BackMatterParser {
     for (index, element) in array.enumerated() {
       let header = index < headers.count ? headers[index] : nil
       func fail(_ message: String, _ field: String? = nil) {
-        let line = field.flatMap { source.line(ofKey: $0, after: header) } ?? header
-        errors.append(BookError(stage: .load, path: path, line: line, message: message))
+        errors.append(
+          BookError(
+            stage: .load, path: path, line: source.line(of: field, in: header), message: message))
       }
       guard let entry = element.table else {
         fail("symbol \(index + 1) must be a table, written [[symbol]]")

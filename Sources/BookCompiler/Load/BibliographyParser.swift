@@ -51,8 +51,9 @@ public enum BibliographyParser {
     for key in table.keys.sorted() {
       let header = source.headers(key).first
       func fail(_ message: String, at field: String? = nil) {
-        let line = field.flatMap { source.line(ofKey: $0, after: header) } ?? header
-        errors.append(BookError(stage: .load, path: path, line: line, message: message))
+        errors.append(
+          BookError(
+            stage: .load, path: path, line: source.line(of: field, in: header), message: message))
       }
       guard isValidKey(key) else {
         fail("'\(key)' cannot be a citation key: use ASCII letters, digits and _ - : .")

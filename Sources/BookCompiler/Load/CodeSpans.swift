@@ -24,4 +24,25 @@ enum CodeSpans {
     }
     return nil
   }
+
+  /// Copies what at `i` is never prose, an escaped character (`\x`) or a whole code span, into
+  /// `out`, counting its line breaks in `line`; returns the index after it, or `nil` when
+  /// `chars[i]` starts neither.
+  static func copyVerbatim(
+    _ chars: [Unicode.Scalar], at i: Int, into out: inout String.UnicodeScalarView,
+    line: inout Int
+  ) -> Int? {
+    if chars[i] == "\\", i + 1 < chars.count, chars[i + 1] != "\n" {
+      out.append(chars[i])
+      out.append(chars[i + 1])
+      return i + 2
+    }
+    guard chars[i] == "`" else { return nil }
+    let end = end(chars, at: i)
+    for k in i..<end {
+      if chars[k] == "\n" { line += 1 }
+      out.append(chars[k])
+    }
+    return end
+  }
 }

@@ -26,6 +26,12 @@ struct ManifestSource: Sendable {
     }
   }
 
+  /// The line of `field = …` in the table whose header is at `header`, else the header's line:
+  /// where a problem with a table or one of its fields is reported.
+  func line(of field: String?, in header: Int?) -> Int? {
+    field.flatMap { line(ofKey: $0, after: header) } ?? header
+  }
+
   /// The 1-based line of the quoted string `value` in the table whose header is at `header`.
   func line(ofString value: String, after header: Int?) -> Int? {
     line(after: header) { $0.contains("\"\(value)\"") || $0.contains("'\(value)'") }

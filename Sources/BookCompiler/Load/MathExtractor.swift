@@ -41,20 +41,9 @@ enum MathExtractor {
         i += 1
         continue
       }
-      if c == "\\", i + 1 < chars.count, chars[i + 1] != "\n" {
-        out.append(c)
-        out.append(chars[i + 1])
-        i += 2
-        continue
-      }
-      if c == "`" {
-        // A code span: a run of n backticks up to the next run of exactly n.
-        let end = CodeSpans.end(chars, at: i)
-        for k in i..<end {
-          if chars[k] == "\n" { line += 1 }
-          out.append(chars[k])
-        }
-        i = end
+      // An escaped character, or a code span: a run of n backticks up to the next run of n.
+      if let next = CodeSpans.copyVerbatim(chars, at: i, into: &out, line: &line) {
+        i = next
         continue
       }
       if c == "$" {

@@ -28,19 +28,8 @@ enum ReferenceExtractor {
       if c == "\n" {
         line += 1
       } else if !codeLines.contains(line) {
-        if c == "\\", i + 1 < chars.count, chars[i + 1] != "\n" {
-          out.append(c)
-          out.append(chars[i + 1])
-          i += 2
-          continue
-        }
-        if c == "`" {
-          let end = CodeSpans.end(chars, at: i)
-          for k in i..<end {
-            if chars[k] == "\n" { line += 1 }
-            out.append(chars[k])
-          }
-          i = end
+        if let next = CodeSpans.copyVerbatim(chars, at: i, into: &out, line: &line) {
+          i = next
           continue
         }
         if let (kind, end, breaks) = reference(chars, at: i) {

@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/05-monte-carlo-and-td.md:30 ──")
+print("── cell 1 · chapters/05-monte-carlo-and-td.md:29 ──")
 let walk = RandomWalk.mdp(innerStates: 5)
 let truth = RandomWalk.trueValues(innerStates: 5)  // 1/6 … 5/6
 let middle = 3
@@ -46,7 +46,7 @@ for (name, samples) in [("Monte Carlo: G", mcTargets), ("TD: R + γ v(S′), tru
 }
 print(targets)
 
-print("── cell 2 · chapters/05-monte-carlo-and-td.md:75 ──")
+print("── cell 2 · chapters/05-monte-carlo-and-td.md:74 ──")
 let runs = 100
 let episodes = 100
 let inner = Array(1...5)

@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/12-ppo.md:24 ──")
+print("── cell 1 · chapters/12-ppo.md:23 ──")
 let epsilon = 0.2
 var cases = Table(["Â", "ratio r", "min picks", "objective", "∂/∂ log π", "clip active?", "meaning"])
 let meanings = [
@@ -40,7 +40,7 @@ for advantage in [1.0, -1.0] {
 }
 print(cases)
 
-print("── cell 2 · chapters/12-ppo.md:78 ──")
+print("── cell 2 · chapters/12-ppo.md:77 ──")
 var generator = SeededGenerator(seed: 4)
 let start = Categorical(logits: [0, 0.3, -0.2])
 let actions = (0..<64).map { _ in start.sample(using: &generator) }

@@ -38,7 +38,7 @@ for problem in setup.heldOut.prefix(6) {
 }
 print(episodes)
 
-print("── cell 3 · chapters/13-generation-as-an-mdp.md:96 ──")
+print("── cell 3 · chapters/13-generation-as-an-mdp.md:97 ──")
 let example = setup.heldOut[0].solution
 base.forward(tokens: example, count: example.count, workspace: ws)
 var gather = Table(["t", "token at t", "log-softmax row t−1, gathered", "library"])
@@ -52,7 +52,7 @@ for t in 4..<example.count {
 }
 print(gather)
 
-print("── cell 4 · chapters/13-generation-as-an-mdp.md:119 ──")
+print("── cell 4 · chapters/13-generation-as-an-mdp.md:120 ──")
 let heldOutScore = base.exactMatch(on: setup.heldOut, workspace: ws)
 let trainScore = base.exactMatch(on: setup.train, workspace: ws)
 var scores = Table(["prompts", "exact pass@1", "greedy exact match"])
@@ -60,7 +60,7 @@ scores.append(["70 training", percent(trainScore.passAtOne), percent(trainScore.
 scores.append(["30 held-out", percent(heldOutScore.passAtOne), percent(heldOutScore.greedy)])
 print(scores)
 
-print("── cell 5 · chapters/13-generation-as-an-mdp.md:143 ──")
+print("── cell 5 · chapters/13-generation-as-an-mdp.md:144 ──")
 func temperatureRow(_ temperature: Double, topK: Int?) -> [String] {
   var entropy = 0.0
   var top = 0.0

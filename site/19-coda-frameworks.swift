@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/19-coda-frameworks.md:45 ──")
+print("── cell 1 · chapters/19-coda-frameworks.md:44 ──")
 let grpo = GRPOConfiguration()
 let rlhf = RLHFConfiguration()
 var map = Table(["idea (chapter)", "our setting", "TRL", "verl", "OpenRLHF"], rightAligned: [])
@@ -35,7 +35,7 @@ map.append(["rollout engine (13)", "TinyLM.generate", "use_vllm", "actor_rollout
 map.append(["colocating models", "four values in one process", "(one process per GPU)", "hybrid engine (actor and rollout share GPUs)", "--colocate_all_models"])
 print(map)
 
-print("── cell 2 · chapters/19-coda-frameworks.md:81 ──")
+print("── cell 2 · chapters/19-coda-frameworks.md:80 ──")
 let generation = 1.0
 let oldLogProbs = 1.0
 let reference = 1.0

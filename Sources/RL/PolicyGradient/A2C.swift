@@ -43,6 +43,7 @@ public func trainA2C<E: DiscreteControlEnvironment>(
   var run = PolicyGradientRun(policy: policy, value: value)
   let k = E.actionCount
 
+  // region a2c-update
   for update in 0..<(c.totalSteps / batch) {
     // 1. n steps in every copy, then n-step (or GAE) advantages.
     var rollout = Rollout.collect(
@@ -75,6 +76,7 @@ public func trainA2C<E: DiscreteControlEnvironment>(
     policyAdam.step(&policy.network.parameters, gradient: policyGradient)
     valueAdam.step(&value.network.parameters, gradient: valueGradient)
   }
+  // endregion
   run.policy = policy
   run.value = value
   return run

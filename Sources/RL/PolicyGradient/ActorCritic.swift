@@ -36,6 +36,7 @@ public func trainActorCritic<E: DiscreteControlEnvironment>(
   var episodeReturn = 0.0
 
   for step in 1...c.totalSteps {
+    // region actor-critic-step
     // 1. Act.
     let tape = policy.network.forward(observation, batch: 1)
     let dist = Categorical(logits: tape.output)
@@ -58,6 +59,7 @@ public func trainActorCritic<E: DiscreteControlEnvironment>(
     var actorGradient = [Double](repeating: 0, count: policy.network.parameterCount)
     policy.network.backward(tape, outputGradient: g.map { -delta * $0 }, into: &actorGradient)
     actorAdam.step(&policy.network.parameters, gradient: actorGradient)
+    // endregion
 
     observation = s.observation
     if s.isDone {

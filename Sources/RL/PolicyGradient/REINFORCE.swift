@@ -64,6 +64,7 @@ public func trainREINFORCE<E: DiscreteControlEnvironment>(
   var run = PolicyGradientRun(policy: policy, value: c.useBaseline ? baseline : nil)
   var steps = 0
 
+  // region reinforce-loop
   for _ in 0..<c.episodes {
     // 1. Play one episode with the current policy.
     let episode = sampleEpisode(policy, in: &env, using: &generator)
@@ -85,6 +86,7 @@ public func trainREINFORCE<E: DiscreteControlEnvironment>(
       baselineAdam.step(&baseline.network.parameters, gradient: fit.gradient)
     }
   }
+  // endregion
   run.policy = policy
   run.value = c.useBaseline ? baseline : nil
   return run

@@ -55,6 +55,7 @@ public struct NStepSarsaLearner: Sendable {
             q.epsilonGreedyAction(in: step.observation, epsilon: epsilon, using: &generator))
         }
       }
+      // region n-step-update
       let tau = t - n + 1  // the time whose estimate is updated
       if tau >= 0 {
         var g = 0.0
@@ -70,6 +71,7 @@ public struct NStepSarsaLearner: Sendable {
         }
         q[states[tau], actions[tau]] += learningRate * (g - q[states[tau], actions[tau]])
       }
+      // endregion
       if tau == end - 1 { break }
       t += 1
     }

@@ -46,6 +46,7 @@ public func policyIteration(
       values = result.values
       sweeps += result.sweeps
     }
+    // region policy-improvement
     var stable = iterations > 1 || initialActions != nil
     for s in 0..<mdp.stateCount where !mdp.isTerminal[s] {
       var bestAction = actions[s]
@@ -62,6 +63,7 @@ public func policyIteration(
         stable = false
       }
     }
+    // endregion
     if stable {
       return PolicyIterationResult(
         actions: actions, values: values, iterations: iterations, evaluationSweeps: sweeps)

@@ -47,6 +47,7 @@ public struct TDControlLearner: Sendable {
     var total = 0.0
     var t = 0
     while t < maxSteps {
+      // region td-control-step
       let step = env.step(a)
       t += 1
       total += step.reward
@@ -73,6 +74,7 @@ public struct TDControlLearner: Sendable {
       }
       s = next
       a = nextAction
+      // endregion
     }
     return EpisodeSummary(totalReward: total, length: t)
   }

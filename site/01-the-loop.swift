@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/01-the-loop.md:27 ──")
+print("── cell 1 · chapters/01-the-loop.md:39 ──")
 let world = LineWorld(horizon: 20)
 let gamma = 0.9  // how much a reward one step later is worth, relative to now
 
@@ -26,7 +26,7 @@ for position in world.positions {
 }
 print(rewards)
 
-print("── cell 2 · chapters/01-the-loop.md:47 ──")
+print("── cell 2 · chapters/01-the-loop.md:59 ──")
 /// The move with the best immediate reward (the first one, on a tie).
 func shortSightedAction(at position: Int) -> Int {
   let immediate = world.moves.indices.map { world.step(from: position, action: $0).reward }
@@ -54,7 +54,7 @@ let shortSighted = walk(shortSightedAction)
 print("path:", shortSighted.path.prefix(8).map(String.init).joined(separator: " → "), "→ …")
 print("discounted return:", fixed(shortSighted.discountedReturn, 2))
 
-print("── cell 3 · chapters/01-the-loop.md:92 ──")
+print("── cell 3 · chapters/01-the-loop.md:123 ──")
 var rng = SeededGenerator(seed: 2026)
 
 /// One episode under the policy `logits` (one row of three logits per position).
@@ -79,7 +79,7 @@ print("a random walk of \(first.count) steps:",
   ([world.start] + first.map(\.next)).map(String.init).joined(separator: " "))
 print("undiscounted reward:", fixed(first.map(\.reward).reduce(0, +), 0))
 
-print("── cell 4 · chapters/01-the-loop.md:141 ──")
+print("── cell 4 · chapters/01-the-loop.md:172 ──")
 /// Trains the actor and critic for `episodes` episodes; returns them and each episode's
 /// discounted return.
 func trainActorCritic(episodes: Int, seed: UInt64, actorStep: Double = 0.1, criticStep: Double = 0.1)
@@ -117,7 +117,7 @@ let trained = trainActorCritic(episodes: 600, seed: 1)
 print("mean discounted return, first 50 episodes:", fixed(mean(Array(trained.returns.prefix(50))), 2))
 print("mean discounted return, last 50 episodes: ", fixed(mean(Array(trained.returns.suffix(50))), 2))
 
-print("── cell 5 · chapters/01-the-loop.md:185 ──")
+print("── cell 5 · chapters/01-the-loop.md:216 ──")
 let arrows = ["←", "·", "→"]
 var learned = Table(["position", "π(left)", "π(stay)", "π(right)", "V(s)", "prefers"])
 for position in world.positions where position != world.goal {
@@ -137,7 +137,7 @@ let greedy = walk { position in
 print("\ngreedy walk of the trained actor:", greedy.path.map(String.init).joined(separator: " → "))
 print("its discounted return:", fixed(greedy.discountedReturn, 2), "(−5 now, then 0.9 × 10)")
 
-print("── cell 6 · chapters/01-the-loop.md:222 ──")
+print("── cell 6 · chapters/01-the-loop.md:253 ──")
 let seeds: [UInt64] = Array(1...10)
 let curves = seeds.map { movingAverage(trainActorCritic(episodes: 600, seed: $0).returns, window: 20) }
 let meanCurve = elementwiseMean(curves)

@@ -23,7 +23,7 @@ for a in 0..<testbed.armCount {
 }
 print(arms)
 
-print("── cell 2 · chapters/02-bandits.md:51 ──")
+print("── cell 2 · chapters/02-bandits.md:63 ──")
 var agent = EpsilonGreedyAgent(arms: 10, epsilon: 0.1)
 var pulls = [Int](repeating: 0, count: 10)
 var total = 0.0
@@ -43,7 +43,7 @@ for a in 0..<10 {
 print(learned)
 print("average reward over 1000 pulls:", fixed(total / 1000, 3))
 
-print("── cell 3 · chapters/02-bandits.md:110 ──")
+print("── cell 3 · chapters/02-bandits.md:144 ──")
 /// 2,000 runs of 1,000 steps; the same seed gives every method the same problems.
 func onTestbed(_ agent: some BanditAgent) -> BanditCurves {
   runBanditTestbed(agent, arms: 10, steps: 1000, runs: 2000, seed: 7)
@@ -74,7 +74,7 @@ for (name, curves) in methods {
 }
 print(summary)
 
-print("── cell 4 · chapters/02-bandits.md:145 ──")
+print("── cell 4 · chapters/02-bandits.md:179 ──")
 let shown = [0, 2, 3, 4, 5, 6].map { methods[$0] }
 var rewardPlot = LinePlot(
   title: "Average reward, 10-armed testbed (2,000 runs)", xLabel: "step",

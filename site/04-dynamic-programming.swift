@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/04-dynamic-programming.md:22 ──")
+print("── cell 1 · chapters/04-dynamic-programming.md:38 ──")
 var small = GridWorld(rows: 4, columns: 4)  // actions: 0 up, 1 right, 2 down, 3 left
 small.terminals = [0, 15]  // −1 per step until a corner is reached
 let smallMDP = small.mdp()
@@ -32,7 +32,7 @@ let converged = evaluatePolicy(random, in: smallMDP, discount: 1, threshold: 1e-
 print("converged after \(converged.sweeps) sweeps:")
 print(small.valueGrid(converged.values, digits: 1))
 
-print("── cell 2 · chapters/04-dynamic-programming.md:72 ──")
+print("── cell 2 · chapters/04-dynamic-programming.md:117 ──")
 let cliffMDP = CliffWalking.mdp()
 let lakeMDP = FrozenLake.mdp(slippery: true)
 let problems: [(String, TabularMDP, Double)] = [
@@ -62,14 +62,14 @@ let randomCliff = TabularPolicy.uniform(stateCount: 48, actionCount: 4)
 let randomCliffValues = exactPolicyValues(randomCliff, in: cliffMDP, discount: 1)!
 print("\nCliffWalking: value of the random policy at the start:", fixed(randomCliffValues[36], 0))
 
-print("── cell 3 · chapters/04-dynamic-programming.md:117 ──")
+print("── cell 3 · chapters/04-dynamic-programming.md:162 ──")
 let cliff = valueIteration(cliffMDP, discount: 1)
 print("CliffWalking v* (γ = 1):")
 print(CliffWalking.grid.valueGrid(cliff.values, digits: 0))
 print("\ngreedy policy:")
 print(CliffWalking.grid.policyGrid(cliff.actions))
 
-print("── cell 4 · chapters/04-dynamic-programming.md:141 ──")
+print("── cell 4 · chapters/04-dynamic-programming.md:186 ──")
 let lakeGrid = FrozenLake.grid(slippery: true)
 /// The same dynamics with a reward of 1 for every step: v is then the expected episode length.
 let stepCounter = TabularMDP(stateCount: 16, actionCount: 4, isTerminal: lakeMDP.isTerminal) {

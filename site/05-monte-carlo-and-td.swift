@@ -46,7 +46,7 @@ for (name, samples) in [("Monte Carlo: G", mcTargets), ("TD: R + γ v(S′), tru
 }
 print(targets)
 
-print("── cell 2 · chapters/05-monte-carlo-and-td.md:74 ──")
+print("── cell 2 · chapters/05-monte-carlo-and-td.md:87 ──")
 let runs = 100
 let episodes = 100
 let inner = Array(1...5)
@@ -99,7 +99,7 @@ for (name, curve) in curves {
 print(rmsTable)
 display(rmsPlot)
 
-print("── cell 3 · chapters/05-monte-carlo-and-td.md:156 ──")
+print("── cell 3 · chapters/05-monte-carlo-and-td.md:186 ──")
 let cliffRuns = 50
 let cliffEpisodes = 500
 var online: [TDControlMethod: [Double]] = [:]
@@ -147,7 +147,7 @@ for method in [TDControlMethod.sarsa, .qLearning] {
   print(CliffWalking.grid.policyGrid(lastQ[method]!.greedyActions))
 }
 
-print("── cell 4 · chapters/05-monte-carlo-and-td.md:235 ──")
+print("── cell 4 · chapters/05-monte-carlo-and-td.md:281 ──")
 var nTable = Table(["n", "α = 0.1", "α = 0.2", "α = 0.4", "α = 0.8"])
 for n in [1, 2, 4, 8, 16] {
   var row = ["\(n)"]

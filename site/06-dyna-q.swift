@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/06-dyna-q.md:31 ──")
+print("── cell 1 · chapters/06-dyna-q.md:52 ──")
 let maze = DynaMaze.grid
 let start = maze.start
 let goal = maze.terminals.first!
@@ -27,7 +27,7 @@ let optimalQ = actionValues(from: optimal.values, in: maze.mdp(), discount: 0.95
 let shortest = greedyEpisode(of: optimalQ, in: DynaMaze.environment(), using: &seed)
 print("shortest path:", shortest.length, "steps")
 
-print("── cell 2 · chapters/06-dyna-q.md:54 ──")
+print("── cell 2 · chapters/06-dyna-q.md:75 ──")
 let runs = 30
 let episodes = 50
 var curves: [(n: Int, steps: [Double])] = []

@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/07-policy-gradient.md:71 ──")
+print("── cell 1 · chapters/07-policy-gradient.md:77 ──")
 var curve = LinePlot(title: "Short corridor: J(p) in closed form", xLabel: "p = π(right)", yLabel: "J(p)")
 let grid = stride(from: 0.1, through: 0.9, by: 0.01).map { $0 }
 curve.add("J(p)", x: grid, y: grid.map { ShortCorridor.value(probabilityRight: $0) })
@@ -26,7 +26,7 @@ for p in [0.1, 0.3, 0.5, ShortCorridor.optimalProbabilityRight, 0.7, 0.9] {
 }
 print(values)
 
-print("── cell 2 · chapters/07-policy-gradient.md:100 ──")
+print("── cell 2 · chapters/07-policy-gradient.md:129 ──")
 var generator = SeededGenerator(seed: 7)
 var policy = CategoricalPolicy(observationSize: 1, actionCount: 2, hidden: [], using: &generator)
 policy.network.parameters = [0.1, 0.4, -0.2, 0.3]  // weights for [1], then biases
@@ -70,7 +70,7 @@ for i in 0..<4 {
 }
 print(check)
 
-print("── cell 3 · chapters/07-policy-gradient.md:161 ──")
+print("── cell 3 · chapters/07-policy-gradient.md:190 ──")
 var settings = REINFORCEConfiguration()
 settings.episodes = 1_000
 settings.hidden = []          // the linear softmax policy above

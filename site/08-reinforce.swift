@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/08-reinforce.md:46 ──")
+print("── cell 1 · chapters/08-reinforce.md:60 ──")
 var generator = SeededGenerator(seed: 11)
 var policy = CategoricalPolicy(observationSize: 1, actionCount: 2, hidden: [], using: &generator)
 policy.network.parameters = [0.1, 0.4, -0.2, 0.3]
@@ -41,7 +41,7 @@ for (k, (name, _)) in baselines.enumerated() {
 }
 print(table)
 
-print("── cell 2 · chapters/08-reinforce.md:90 ──")
+print("── cell 2 · chapters/08-reinforce.md:104 ──")
 var settings = REINFORCEConfiguration()
 settings.episodes = 600
 settings.hidden = [32]

@@ -58,7 +58,7 @@ for name in names {
 }
 print(table)
 
-print("── cell 2 · chapters/09-actor-critic.md:128 ──")
+print("── cell 2 · chapters/09-actor-critic.md:164 ──")
 let total = 100_000
 let seeds: [UInt64] = [1, 2, 3]
 var plot = LinePlot(title: "CartPole-v1: REINFORCE+baseline, actor-critic, A2C (3 seeds)", xLabel: "environment steps", yLabel: "mean episode return")

@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/10-gae.md:43 ──")
+print("── cell 1 · chapters/10-gae.md:55 ──")
 var generator = SeededGenerator(seed: 5)
 let n = 200
 let gamma = 0.97
@@ -68,7 +68,7 @@ table.append(["λ = 1 gives Gₜ − V(sₜ)", String(format: "%.1e", error1), e
 table.append(["λ = 0.9 gives the weighted n-step sum", String(format: "%.1e", errorMix), errorMix < 1e-12 ? "yes" : "no"])
 print(table)
 
-print("── cell 2 · chapters/10-gae.md:109 ──")
+print("── cell 2 · chapters/10-gae.md:121 ──")
 let total = 40_000
 var plot = LinePlot(title: "PPO on CartPole-v1 for several λ (3 seeds, mean ± s.e.)", xLabel: "environment steps", yLabel: "mean episode return")
 var summary = Table(["λ", "return at 20k steps", "at 40k steps"])

@@ -72,7 +72,7 @@ for p in [0.3, 0.35, 0.45, 0.586, 0.7, 0.8, 0.9] {
 }
 print(rows)
 
-print("── cell 3 · chapters/11-trpo.md:148 ──")
+print("── cell 3 · chapters/11-trpo.md:160 ──")
 var settings = TRPOConfiguration()
 settings.totalSteps = 61_440  // 60 updates of 4 × 256 steps
 settings.maxKL = 0.01

@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/12-ppo.md:23 ──")
+print("── cell 1 · chapters/12-ppo.md:34 ──")
 let epsilon = 0.2
 var cases = Table(["Â", "ratio r", "min picks", "objective", "∂/∂ log π", "clip active?", "meaning"])
 let meanings = [
@@ -40,7 +40,7 @@ for advantage in [1.0, -1.0] {
 }
 print(cases)
 
-print("── cell 2 · chapters/12-ppo.md:77 ──")
+print("── cell 2 · chapters/12-ppo.md:88 ──")
 var generator = SeededGenerator(seed: 4)
 let start = Categorical(logits: [0, 0.3, -0.2])
 let actions = (0..<64).map { _ in start.sample(using: &generator) }
@@ -78,7 +78,7 @@ for step in 1...10 {
 print("π_old(a₀) = \(fixed(start.probabilities[0], 3)); the clip allows ratios up to 1 + ε = \(fixed(1 + epsilon, 1))")
 print(epochs)
 
-print("── cell 3 · chapters/12-ppo.md:164 ──")
+print("── cell 3 · chapters/12-ppo.md:175 ──")
 let total = 81_920  // 160 updates of 512 steps
 var plot = LinePlot(title: "PPO on CartPole-v1: clip (3 seeds, mean ± s.e.) and penalty (1 seed)", xLabel: "environment steps", yLabel: "mean episode return")
 var results = Table(["run", "eval mean (100 episodes)", "eval min", "first step with window mean ≥ 475", "mean approx-KL", "mean clip fraction"])
@@ -121,7 +121,7 @@ plot.addReferenceLine(y: 475, label: "475")
 display(plot)
 print(results)
 
-print("── cell 4 · chapters/12-ppo.md:218 ──")
+print("── cell 4 · chapters/12-ppo.md:229 ──")
 var betaTable = Table(["update", "β used", "measured KL", "then β"])
 for i in [0, 1, 2, 3, 4, 5, 10, 20, 40, 60, 70, 79] {
   let u = penaltyRun.updates[i]

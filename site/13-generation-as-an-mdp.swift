@@ -60,7 +60,7 @@ scores.append(["70 training", percent(trainScore.passAtOne), percent(trainScore.
 scores.append(["30 held-out", percent(heldOutScore.passAtOne), percent(heldOutScore.greedy)])
 print(scores)
 
-print("── cell 5 · chapters/13-generation-as-an-mdp.md:144 ──")
+print("── cell 5 · chapters/13-generation-as-an-mdp.md:152 ──")
 func temperatureRow(_ temperature: Double, topK: Int?) -> [String] {
   var entropy = 0.0
   var top = 0.0

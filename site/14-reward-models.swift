@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/14-reward-models.md:46 ──")
+print("── cell 1 · chapters/14-reward-models.md:59 ──")
 var setup = AdditionSetup(seed: 2024)
 let ws = TinyLMWorkspace(config: setup.base.config)
 let (pairs, heldOutPairs) = setup.preferenceData()
@@ -33,7 +33,7 @@ print(examples)
 let correctChosen = pairs.filter { isCorrect($0.prompt, $0.chosen) }.count
 print("training pairs:", pairs.count, "· chosen answer correct in", percent(Double(correctChosen) / Double(pairs.count)))
 
-print("── cell 2 · chapters/14-reward-models.md:73 ──")
+print("── cell 2 · chapters/14-reward-models.md:86 ──")
 let (rewardModel, training) = setup.rewardModel(pairs: pairs)
 var curve = LinePlot(
   title: "Reward model: pairwise accuracy during training (1 seed)", xLabel: "step",
@@ -44,7 +44,7 @@ display(curve)
 print("accuracy on the annotator's labels, training pairs:", percent(rewardModel.preferenceAccuracy(on: pairs, workspace: ws)))
 print("accuracy on the annotator's labels, held-out pairs:", percent(rewardModel.preferenceAccuracy(on: heldOutPairs, workspace: ws)))
 
-print("── cell 3 · chapters/14-reward-models.md:90 ──")
+print("── cell 3 · chapters/14-reward-models.md:103 ──")
 func agreementWithTruth(_ problems: [AdditionProblem]) -> (nearMiss: Double, sameLength: Double, longer: Double) {
   var counts = [0.0, 0.0, 0.0]
   var wins = [0.0, 0.0, 0.0]
@@ -72,7 +72,7 @@ for (name, problems) in [("70 training", setup.train), ("30 held-out", setup.hel
 }
 print(truth)
 
-print("── cell 4 · chapters/14-reward-models.md:133 ──")
+print("── cell 4 · chapters/14-reward-models.md:146 ──")
 var flaws = Table(["prompt", "correct", "score", "best wrong answer", "score"])
 for problem in setup.train.filter({ $0.a + $0.b < 10 }).prefix(5) {
   let right = rewardModel.score(problem.solution, workspace: ws)

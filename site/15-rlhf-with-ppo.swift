@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/15-rlhf-with-ppo.md:55 ──")
+print("── cell 1 · chapters/15-rlhf-with-ppo.md:67 ──")
 var setup = AdditionSetup(seed: 2024)
 let ws = TinyLMWorkspace(config: setup.base.config)
 let (pairs, _) = setup.preferenceData()
@@ -22,7 +22,7 @@ let base = setup.base
 let before = (train: base.exactMatch(on: setup.train, workspace: ws), heldOut: base.exactMatch(on: setup.heldOut, workspace: ws))
 print("SFT base, exact pass@1: training prompts", percent(before.train.passAtOne), "· held-out", percent(before.heldOut.passAtOne))
 
-print("── cell 2 · chapters/15-rlhf-with-ppo.md:72 ──")
+print("── cell 2 · chapters/15-rlhf-with-ppo.md:84 ──")
 struct RLHFRun {
   var beta: Double
   var history: [RLHFStepStatistics] = []
@@ -59,7 +59,7 @@ display(scorePlot)
 display(accuracyPlot)
 display(klPlot)
 
-print("── cell 3 · chapters/15-rlhf-with-ppo.md:110 ──")
+print("── cell 3 · chapters/15-rlhf-with-ppo.md:122 ──")
 /// The share of sampled answers with two digits, on prompts whose sum has one digit.
 func twoDigitShare(_ model: TinyLM) -> Double {
   var rng = SeededGenerator(seed: 3)

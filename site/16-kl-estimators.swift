@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/16-kl-estimators.md:40 ──")
+print("── cell 1 · chapters/16-kl-estimators.md:51 ──")
 func logNormalDensity(_ x: Double, mean: Double, sd: Double) -> Double {
   -0.5 * pow((x - mean) / sd, 2) - log(sd) - 0.5 * log(2 * Double.pi)
 }
@@ -38,7 +38,7 @@ for referenceMean in [0.1, 1.0] {
 }
 print(gaussian)
 
-print("── cell 2 · chapters/16-kl-estimators.md:86 ──")
+print("── cell 2 · chapters/16-kl-estimators.md:97 ──")
 var setup = AdditionSetup(seed: 2024)
 let ws = TinyLMWorkspace(config: setup.base.config)
 let reference = setup.base
@@ -87,7 +87,7 @@ for (name, policy) in [("2 DPO steps", nearPolicy), ("100 DPO steps", farPolicy)
 }
 print(tokens)
 
-print("── cell 3 · chapters/16-kl-estimators.md:180 ──")
+print("── cell 3 · chapters/16-kl-estimators.md:191 ──")
 func expectedGradient(_ p: [Double], _ q: [Double], _ estimator: KLEstimator) -> [Double] {
   var g = [Double](repeating: 0, count: p.count)
   for x in p.indices where p[x] > 0 {

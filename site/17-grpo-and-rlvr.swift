@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/17-grpo-and-rlvr.md:58 ──")
+print("── cell 1 · chapters/17-grpo-and-rlvr.md:67 ──")
 var weights = Table(["aggregation", "token of the 2-token response", "token of the 3-token response"])
 for (name, aggregation) in [
   ("per-sequence, then batch", LossAggregation.sequenceMeanThenBatchMean),
@@ -26,7 +26,7 @@ for (name, aggregation) in [
 }
 print(weights)
 
-print("── cell 2 · chapters/17-grpo-and-rlvr.md:81 ──")
+print("── cell 2 · chapters/17-grpo-and-rlvr.md:90 ──")
 var setup = AdditionSetup(seed: 2024)
 let ws = TinyLMWorkspace(config: setup.base.config)
 let train = setup.train
@@ -68,7 +68,7 @@ if let first = main.checkpoints.firstIndex(where: { $0 >= 0.8 }) {
 print("k3 KL per token over the last 50 updates:", fixed(mean(main.statistics.suffix(50).map(\.meanKL)), 3))
 print("groups with no signal: first 20 updates", percent(mean(main.statistics.prefix(20).map(\.degenerateGroupFraction))), "· last 50 updates", percent(mean(main.statistics.suffix(50).map(\.degenerateGroupFraction))))
 
-print("── cell 3 · chapters/17-grpo-and-rlvr.md:124 ──")
+print("── cell 3 · chapters/17-grpo-and-rlvr.md:133 ──")
 var curves = LinePlot(title: "GRPO on addition (1 seed)", xLabel: "update", yLabel: "fraction")
 curves.add("training reward (mean of 128 samples, moving average of 10)", y: movingAverage(main.statistics.map(\.meanReward), window: 10))
 curves.add(
@@ -82,7 +82,7 @@ var klCurve = LinePlot(title: "GRPO: k3 KL to the reference per response token (
 klCurve.add("mean k3 (moving average of 10)", y: movingAverage(main.statistics.map(\.meanKL), window: 10))
 display(klCurve)
 
-print("── cell 4 · chapters/17-grpo-and-rlvr.md:161 ──")
+print("── cell 4 · chapters/17-grpo-and-rlvr.md:170 ──")
 var ablation = Table(["G", "prompts / update", "std scaling", "held-out pass@1", "seed 1", "seed 2", "groups with no signal", "k3 KL / token"])
 for (g, scale) in [(2, true), (4, true), (8, true), (16, true), (8, false)] {
   var configuration = GRPOConfiguration()

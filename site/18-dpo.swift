@@ -13,7 +13,7 @@ import Glibc
 // Each line appears as soon as it is printed, even into a file or a pipe.
 setvbuf(stdout, nil, _IOLBF, 0)
 
-print("── cell 1 · chapters/18-dpo.md:51 ──")
+print("── cell 1 · chapters/18-dpo.md:66 ──")
 var setup = AdditionSetup(seed: 2024)
 let ws = TinyLMWorkspace(config: setup.base.config)
 let reference = setup.base
@@ -48,7 +48,7 @@ margins.add("rejected", x: steps, y: checkpoints.map(\.statistics.meanRejectedRe
 margins.add("margin", x: steps, y: checkpoints.map(\.statistics.meanMargin), dashed: true)
 display(margins)
 
-print("── cell 2 · chapters/18-dpo.md:108 ──")
+print("── cell 2 · chapters/18-dpo.md:123 ──")
 func trainPPO(rewardModel: TinyLM) -> TinyLM {
   var configuration = RLHFConfiguration()
   configuration.klCoefficient = 0.05
@@ -96,7 +96,7 @@ for (name, model) in [
 }
 print(comparison)
 
-print("── cell 3 · chapters/18-dpo.md:182 ──")
+print("── cell 3 · chapters/18-dpo.md:197 ──")
 var cost = Table(["stage", "DPO", "RLHF-PPO"])
 let dpoTraining = 400 * 32 * 2 * 3  // steps × pairs × (chosen, rejected) × (forward + backward)
 let dpoReference = pairs.count * 2  // reference log-probs, once

@@ -48,6 +48,7 @@ public func dpoLoss(
     let lp = ws.tokenLogProbabilities(rows: starts[k]..<starts[k + 1])
     return lp[sequence.responseStart...].reduce(0, +)
   }
+  // region dpo-pair
   for (k, (pair, ref)) in zip(pairs, reference).enumerated() {
     let chosen = pair.chosenSequence
     let rejected = pair.rejectedSequence
@@ -67,6 +68,7 @@ public func dpoLoss(
       }
     }
   }
+  // endregion
   policy.backwardRows(
     logProbGradient: coefficients, scalarGradient: nil, into: &gradient, workspace: ws)
   return (loss, gradient, stats)

@@ -107,6 +107,7 @@ public struct RLHFTrainer {
       let steps = tokens.count - start
       var rewards = [Double](repeating: 0, count: steps)
       var values = [Double](repeating: 0, count: steps)
+      // region token-reward
       var kl = 0.0
       for i in 0..<steps {
         let t = start + i
@@ -115,6 +116,7 @@ public struct RLHFTrainer {
         rewards[i] = -c.klCoefficient * logRatio + (i == steps - 1 ? score : 0)
         values[i] = ws.scalarOutput(at: t - 1)
       }
+      // endregion
       let nextValues = (0..<steps).map { $0 + 1 < steps ? values[$0 + 1] : 0 }
       let terminated = (0..<steps).map { $0 == steps - 1 }
       let (advantages, returns) = generalizedAdvantageEstimates(

@@ -98,6 +98,7 @@ public func trainTRPO<E: DiscreteControlEnvironment>(
     var g = [Double](repeating: 0, count: policy.network.parameterCount)
     policy.network.backward(tape, outputGradient: dLogits, into: &g)
 
+    // region trpo-step
     // 3. The natural direction x ≈ F⁻¹g, scaled so the quadratic KL model equals δ.
     let fvp = { (v: [Double]) in
       fisherVectorProduct(policy, tape: tape, distributions: old, v, damping: c.damping)
@@ -134,6 +135,7 @@ public func trainTRPO<E: DiscreteControlEnvironment>(
       }
       fraction *= c.backtrackFactor
     }
+    // endregion
     run.updates.append(log)
 
     // 5. Fit the critic to the GAE returns with a few epochs of minibatch Adam.

@@ -64,6 +64,19 @@ import Testing
     }
   }
 
+  /// Inside a link's address or title, a reference becomes plain text, never markup.
+  @Test func referencesInsideAttributesAreText() throws {
+    let book = try TestBook([
+      "01-values.md": Self.chapter
+        + "\n[See](https://example.org/{{answer}} \"is {{label}}\").\n"
+    ])
+    let report = try book.run()
+    #expect(report.errors.isEmpty, "\(report.errors)")
+    #expect(
+      book.page("01-values").contains(
+        "<a href=\"https://example.org/42\" title=\"is a &lt;b&gt; &amp; c d\">See</a>"))
+  }
+
   @Test func twoCellsExportingOneNameIsAnError() throws {
     let book = try TestBook([
       "01-twice.md": "# T\n\n```swift\nexport(\"x\", 1)\n```\n\n```swift\nexport(\"x\", 2)\n```\n"

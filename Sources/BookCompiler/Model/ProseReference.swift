@@ -24,8 +24,9 @@ struct ProseReference: Sendable, Hashable {
   /// The placeholder word for reference number `index`.
   static func placeholder(_ index: Int) -> String { "RLBOOKREF\(index)Z" }
 
-  /// Replaces every reference placeholder in `text` by `values[i]`.
-  static func substitute(_ text: String, _ values: [String]) -> String {
-    PlaceholderWords.substitute(text, prefix: "RLBOOKREF", values)
+  /// Replaces every reference placeholder in `text` by `html[i]`, or by `plain[i]` where the
+  /// placeholder sits inside a tag (a link's address or title).
+  static func substitute(_ text: String, html: [String], plain: [String]) -> String {
+    PlaceholderWords.substitute(text, prefix: "RLBOOKREF", html, inTags: plain)
   }
 }

@@ -46,10 +46,14 @@ struct ChapterRenderer {
     // links, and references their HTML.
     let values = ExportedValues(outputs)
     let figures = FigureNumbers(chapter, outputs: outputs)
+    let references = chapter.document.references
     let prose = ProseReference.substitute(
       terms.link(ChapterMentions.link(parsed.html, chapters: chapters, current: chapter)),
-      chapter.document.references.enumerated().map {
+      html: references.enumerated().map {
         citations.html($1, index: $0, values: values, figures: figures, chapter: chapter.number)
+      },
+      plain: references.map {
+        citations.text($0, values: values, figures: figures, chapter: chapter.number)
       })
     var replacements = [(String, String)]()
     // Which code blocks are cells was decided once, by the load stage.

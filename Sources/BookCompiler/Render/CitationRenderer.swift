@@ -14,6 +14,26 @@ struct CitationRenderer {
   /// The `id` of a work on the references page.
   static func workId(_ key: String) -> String { "ref-" + key }
 
+  /// Reference `index` of a chapter as text for an attribute (escaped, no markup): the value,
+  /// "(Schulman et al., 2017)" or "Figure 12.3".
+  func text(
+    _ reference: ProseReference, values: ExportedValues, figures: FigureNumbers, chapter: Int
+  ) -> String {
+    switch reference.kind {
+    case .value(let name): return HTML.escape(values.values[name]?.text ?? "")
+    case .figure(let label):
+      return figures.labels[label].map { "Figure \(chapter).\($0)" } ?? ""
+    case .citation(let keys, let suppressAuthor):
+      let labels = keys.compactMap { key in
+        bibliography.works[key].map { work in
+          let year = bibliography.citedYear(of: key)
+          return suppressAuthor ? year : "\(work.shortAuthors), \(year)"
+        }
+      }
+      return HTML.escape("(" + labels.joined(separator: "; ") + ")")
+    }
+  }
+
   /// The HTML of reference `index` of a chapter.
   func html(
     _ reference: ProseReference, index: Int, values: ExportedValues, figures: FigureNumbers,

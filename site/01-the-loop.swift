@@ -53,8 +53,9 @@ func walk(_ choose: (Int) -> Int) -> (path: [Int], discountedReturn: Double) {
 let shortSighted = walk(shortSightedAction)
 print("path:", shortSighted.path.prefix(8).map(String.init).joined(separator: " → "), "→ …")
 print("discounted return:", fixed(shortSighted.discountedReturn, 2))
+export("shortSightedReturn", fixed(shortSighted.discountedReturn, 2))
 
-print("── cell 3 · chapters/01-the-loop.md:123 ──")
+print("── cell 3 · chapters/01-the-loop.md:124 ──")
 var rng = SeededGenerator(seed: 2026)
 
 /// One episode under the policy `logits` (one row of three logits per position).
@@ -79,7 +80,7 @@ print("a random walk of \(first.count) steps:",
   ([world.start] + first.map(\.next)).map(String.init).joined(separator: " "))
 print("undiscounted reward:", fixed(first.map(\.reward).reduce(0, +), 0))
 
-print("── cell 4 · chapters/01-the-loop.md:172 ──")
+print("── cell 4 · chapters/01-the-loop.md:173 ──")
 /// Trains the actor and critic for `episodes` episodes; returns them and each episode's
 /// discounted return.
 func trainActorCritic(episodes: Int, seed: UInt64, actorStep: Double = 0.1, criticStep: Double = 0.1)
@@ -117,7 +118,7 @@ let trained = trainActorCritic(episodes: 600, seed: 1)
 print("mean discounted return, first 50 episodes:", fixed(mean(Array(trained.returns.prefix(50))), 2))
 print("mean discounted return, last 50 episodes: ", fixed(mean(Array(trained.returns.suffix(50))), 2))
 
-print("── cell 5 · chapters/01-the-loop.md:216 ──")
+print("── cell 5 · chapters/01-the-loop.md:217 ──")
 let arrows = ["←", "·", "→"]
 var learned = Table(["position", "π(left)", "π(stay)", "π(right)", "V(s)", "prefers"])
 for position in world.positions where position != world.goal {
@@ -136,8 +137,12 @@ let greedy = walk { position in
 }
 print("\ngreedy walk of the trained actor:", greedy.path.map(String.init).joined(separator: " → "))
 print("its discounted return:", fixed(greedy.discountedReturn, 2), "(−5 now, then 0.9 × 10)")
+for position in [-2, -1, 0, 1] {
+  let name = position < 0 ? "learnedVMinus\(-position)" : "learnedV\(position)"
+  export(name, fixed(trained.values[world.index(of: position)], 2))
+}
 
-print("── cell 6 · chapters/01-the-loop.md:253 ──")
+print("── cell 6 · chapters/01-the-loop.md:259 ──")
 let seeds: [UInt64] = Array(1...10)
 let curves = seeds.map { movingAverage(trainActorCritic(episodes: 600, seed: $0).returns, window: 20) }
 let meanCurve = elementwiseMean(curves)
@@ -154,3 +159,74 @@ display(plot)
 let finals = curves.map { $0.last! }
 print("final smoothed return: mean", fixed(mean(finals), 2), "· worst seed", fixed(finals.min()!, 2),
   "· best seed", fixed(finals.max()!, 2))
+export("finalMean", fixed(mean(finals), 2))
+export("worstSeed", fixed(finals.min()!, 2))
+
+print("── cell 7 · chapters/01-the-loop.md:312 ──")
+var crossing = Table(["γ", "cross now", "dawdle 20 steps", "better"])
+var threshold = 0.0
+for tenth in 1...9 {
+  let g = Double(tenth) / 10
+  let cross = -5 + 10 * g
+  let dawdle = -(0..<20).reduce(0.0) { total, t in total + pow(g, Double(t)) }
+  if cross < dawdle { threshold = g }
+  crossing.append([fixed(g, 1), fixed(cross, 2), fixed(dawdle, 2), cross > dawdle ? "cross" : "dawdle"])
+}
+print(crossing)
+export("dawdleUpTo", fixed(threshold, 1))
+
+print("── cell 8 · chapters/01-the-loop.md:340 (shown, never run) ──")
+func myMonteCarloActorCritic(episodes: Int, seed: UInt64) -> (values: [Double], returns: [Double]) {
+  var rng = SeededGenerator(seed: seed)
+  var logits = [[Double]](repeating: [0, 0, 0], count: world.stateCount)
+  var values = [Double](repeating: 0, count: world.stateCount)
+  var returns: [Double] = []
+  for _ in 0..<episodes {
+    let steps = rollout(logits, using: &rng)
+    // TODO: compute G_t for every step, backwards; use G_t − V(s_t) where the TD version
+    // used δ, for the actor and the critic.
+    returns.append(0)
+  }
+  return (values, returns)
+}
+
+print("── cell 9 · chapters/01-the-loop.md:356 ──")
+func trainMonteCarloActorCritic(episodes: Int, seed: UInt64) -> (values: [Double], returns: [Double]) {
+  var rng = SeededGenerator(seed: seed)
+  var logits = [[Double]](repeating: [0, 0, 0], count: world.stateCount)
+  var values = [Double](repeating: 0, count: world.stateCount)
+  var returns: [Double] = []
+  for _ in 0..<episodes {
+    let steps = rollout(logits, using: &rng)
+    var followed = [Double](repeating: 0, count: steps.count)
+    var g = 0.0
+    for t in steps.indices.reversed() {
+      g = steps[t].reward + gamma * g
+      followed[t] = g
+    }
+    let errors = steps.indices.map { followed[$0] - values[world.index(of: steps[$0].state)] }
+    for (step, error) in zip(steps, errors) {
+      let s = world.index(of: step.state)
+      let probabilities = softmax(logits[s])
+      for b in 0..<world.actionCount {
+        logits[s][b] += 0.1 * error * ((b == step.action ? 1 : 0) - probabilities[b])
+      }
+      values[s] += 0.1 * error
+    }
+    returns.append(followed.first ?? 0)
+  }
+  return (values, returns)
+}
+
+let monteCarlo = seeds.map { trainMonteCarloActorCritic(episodes: 600, seed: $0) }
+let temporalDifference = seeds.map { trainActorCritic(episodes: 600, seed: $0) }
+func meanOfFirst(_ runs: [[Double]], _ count: Int) -> Double {
+  mean(runs.map { mean(Array($0.prefix(count))) })
+}
+var comparison = Table(["critic", "mean return, episodes 1–50", "episodes 551–600"])
+for (name, runs) in [("TD (this chapter)", temporalDifference.map(\.returns)), ("Monte Carlo", monteCarlo.map(\.returns))] {
+  comparison.append([name, fixed(meanOfFirst(runs, 50), 2), fixed(mean(runs.map { mean(Array($0.suffix(50))) }), 2)])
+}
+print(comparison)
+export("mcEarly", fixed(meanOfFirst(monteCarlo.map(\.returns), 50), 2))
+export("tdEarly", fixed(meanOfFirst(temporalDifference.map(\.returns), 50), 2))

@@ -60,6 +60,7 @@ for _ in 0..<20_000 {
 print("π(right) = \(fixed(p, 3)), J = \(fixed(objective(policy.network.parameters), 3))")
 var check = Table(["parameter", "finite difference", "sampled mean", "± s.e.", "|diff| / s.e."])
 let names = ["w(left)", "w(right)", "b(left)", "b(right)"]
+var ratios: [Double] = []
 for i in 0..<4 {
   let column = estimates.map { $0[i] }
   let se = standardError(column)
@@ -67,10 +68,16 @@ for i in 0..<4 {
     names[i], fixed(finiteDifference[i], 3), fixed(mean(column), 3), fixed(se, 3),
     fixed(abs(mean(column) - finiteDifference[i]) / se, 2),
   ])
+  ratios.append(abs(mean(column) - finiteDifference[i]) / se)
 }
 print(check)
+export("worstDiffInStandardErrors", fixed(ratios.max()!, 1))
+let firstError = standardError(estimates.map { $0[0] })
+export("gradientStandardError", fixed(firstError, 2))
+export("gradientSize", fixed(finiteDifference[0], 2))
+export("gradientRelativeError", percent(firstError / finiteDifference[0], 0))
 
-print("── cell 3 · chapters/07-policy-gradient.md:190 ──")
+print("── cell 3 · chapters/07-policy-gradient.md:198 ──")
 var settings = REINFORCEConfiguration()
 settings.episodes = 1_000
 settings.hidden = []          // the linear softmax policy above
@@ -78,11 +85,19 @@ settings.discount = 1
 settings.policyLearningRate = 0.02
 settings.useBaseline = false
 var finals = Table(["seed", "final π(right)", "J(final)"])
+var pFinals: [Double] = []
 for seed in 1...5 {
   var rng = SeededGenerator(seed: UInt64(seed))
   let run = trainREINFORCE(configuration: settings, using: &rng) { ShortCorridor() }
   let pFinal = run.policy.distribution([1]).probabilities[1]
   finals.append(["\(seed)", fixed(pFinal, 3), fixed(ShortCorridor.value(probabilityRight: pFinal), 2)])
+  pFinals.append(pFinal)
 }
 print(finals)
 print("optimum: π(right) = \(fixed(ShortCorridor.optimalProbabilityRight, 3)), J = \(fixed(ShortCorridor.value(probabilityRight: ShortCorridor.optimalProbabilityRight), 2))")
+let jOptimum = ShortCorridor.value(probabilityRight: ShortCorridor.optimalProbabilityRight)
+let largestGap = pFinals.map { jOptimum - ShortCorridor.value(probabilityRight: $0) }.max()!
+export("largestGapToOptimum", fixed(largestGap, 2))
+export("optimalJ", fixed(jOptimum, 2))
+export("finalPLow", fixed(pFinals.min()!, 2))
+export("finalPHigh", fixed(pFinals.max()!, 2))

@@ -40,8 +40,15 @@ for (k, (name, _)) in baselines.enumerated() {
   ])
 }
 print(table)
+let means = samples.map { mean($0) }
+export("meanEstimateHigh", fixed(means.max()!, 2))
+export("meanEstimateLow", fixed(means.min()!, 2))
+export("varianceRatioJ", percent(variance(samples[2]) / variance(samples[0]), 0))
+export("varianceRatioMinus6", percent(variance(samples[1]) / variance(samples[0]), 0))
+export("varianceRatioMinus20", percent(variance(samples[3]) / variance(samples[0]), 0))
+export("corridorJ", fixed(j, 0))
 
-print("── cell 2 · chapters/08-reinforce.md:104 ──")
+print("── cell 2 · chapters/08-reinforce.md:112 ──")
 var settings = REINFORCEConfiguration()
 settings.episodes = 600
 settings.hidden = [32]
@@ -68,6 +75,11 @@ for useBaseline in [false, true] {
     name, fixed(mean(raws.map { mean(Array($0[0..<100])) }), 1),
     fixed(mean(raws.map { mean(Array($0[500..<600])) }), 1), firstSolved.joined(separator: ", "),
   ])
+  let key = useBaseline ? "baseline" : "noBaseline"
+  export(key + "EarlyReturn", fixed(mean(raws.map { mean(Array($0[0..<100])) }), 0))
+  export(key + "LateReturn", fixed(mean(raws.map { mean(Array($0[500..<600])) }), 0))
+  let solved = firstSolved.filter { $0 != "–" }
+  export(key + "SolvedAt", solved.dropLast().joined(separator: ", ") + " and " + solved.last!)
 }
 plot.addReferenceLine(y: 475, label: "solved (475)")
 display(plot)

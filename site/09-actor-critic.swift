@@ -57,8 +57,16 @@ for name in names {
   table.append([name, fixed(mean(x), 3), fixed(mean(x) - trueAdvantage, 3), fixed(variance(x), 2)])
 }
 print(table)
+let monteCarlo = estimates[names[0]]!
+let threeStep = estimates[names[3]]!
+export("trueAdvantage", fixed(trueAdvantage, 3))
+export("monteCarloBias", fixed(mean(monteCarlo) - trueAdvantage, 2))
+export("monteCarloStandardError", fixed(standardError(monteCarlo), 2))
+export("monteCarloVariance", fixed(variance(monteCarlo), 0))
+export("threeStepBias", fixed(mean(threeStep) - trueAdvantage, 2))
+export("threeStepVariance", fixed(variance(threeStep), 0))
 
-print("── cell 2 · chapters/09-actor-critic.md:164 ──")
+print("── cell 2 · chapters/09-actor-critic.md:172 ──")
 let total = 100_000
 let seeds: [UInt64] = [1, 2, 3]
 var plot = LinePlot(title: "CartPole-v1: REINFORCE+baseline, actor-critic, A2C (3 seeds)", xLabel: "environment steps", yLabel: "mean episode return")
@@ -69,6 +77,10 @@ func addCurves(_ name: String, _ runs: [PolicyGradientRun]) {
   let m = elementwiseMean(curves)
   plot.add(name, x: steps, y: m, band: elementwiseStandardError(curves))
   summary.append([name, fixed(m[9], 1), fixed(m[19], 1), fixed(m.max()!, 1)])
+  let keys = ["REINFORCE + baseline": "reinforce", "one-step actor-critic": "actorCritic"]
+  let key = keys[name] ?? "a2c"
+  export(key + "At50k", fixed(m[9], 0))
+  export(key + "At100k", fixed(m[19], 0))
 }
 
 var reinforce = REINFORCEConfiguration()

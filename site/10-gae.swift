@@ -67,8 +67,9 @@ table.append(["λ = 0 gives δₜ", String(format: "%.1e", error0), error0 < 1e-
 table.append(["λ = 1 gives Gₜ − V(sₜ)", String(format: "%.1e", error1), error1 < 1e-12 ? "yes" : "no"])
 table.append(["λ = 0.9 gives the weighted n-step sum", String(format: "%.1e", errorMix), errorMix < 1e-12 ? "yes" : "no"])
 print(table)
+export("truncatedCount", truncated.filter { $0 }.count)
 
-print("── cell 2 · chapters/10-gae.md:121 ──")
+print("── cell 2 · chapters/10-gae.md:122 ──")
 let total = 40_000
 var plot = LinePlot(title: "PPO on CartPole-v1 for several λ (3 seeds, mean ± s.e.)", xLabel: "environment steps", yLabel: "mean episode return")
 var summary = Table(["λ", "return at 20k steps", "at 40k steps"])
@@ -89,6 +90,9 @@ for lam in [0.0, 0.8, 0.95, 1.0] {
   let m = elementwiseMean(curves)
   plot.add("λ = \(fixed(lam, 2))", x: steps, y: m, band: elementwiseStandardError(curves))
   summary.append([fixed(lam, 2), fixed(m[m.count / 2 - 1], 1), fixed(m.last!, 1)])
+  let key = "lambda" + fixed(lam, 2).replacingOccurrences(of: ".", with: "")
+  export(key + "At20k", fixed(m[m.count / 2 - 1], 0))
+  export(key + "At40k", fixed(m.last!, 0))
 }
 plot.addReferenceLine(y: 475, label: "475")
 display(plot)

@@ -35,10 +35,17 @@ for mu in [0.0, 0.5, 1.0, 2.0, 3.0] {
     fixed(mu, 1), fixed(mean(estimates), 3), fixed(standardDeviation(estimates), 3),
     fixed(exp(mu * mu) - 1, 1), fixed(mean(effective), 1),
   ])
+  if mu == 0 { export("spreadAtZero", fixed(standardDeviation(estimates), 2)) }
+  if mu == 1 { export("effectiveAtOne", fixed(mean(effective), 0)) }
+  if mu == 2 {
+    export("effectiveAtTwo", fixed(mean(effective), 0))
+    export("spreadAtTwo", fixed(standardDeviation(estimates), 0))
+  }
+  if mu == 3 { export("estimateAtThree", fixed(mean(estimates), 1)) }
 }
 print(table)
 
-print("── cell 2 · chapters/11-trpo.md:74 ──")
+print("── cell 2 · chapters/11-trpo.md:82 ──")
 let pOld = 0.3
 let jOld = ShortCorridor.value(probabilityRight: pOld)
 // Exact cell values and expected visit counts under π_old.
@@ -57,6 +64,7 @@ func bernoulliKL(_ a: Double, _ b: Double) -> Double {
 let h = 1e-6
 let trueSlope = (ShortCorridor.value(probabilityRight: pOld + h) - ShortCorridor.value(probabilityRight: pOld - h)) / (2 * h)
 print("at p_old = \(fixed(pOld, 2)): dJ/dp = \(fixed(trueSlope, 3)), surrogate slope = \(fixed(slope, 3))")
+export("surrogateSlope", fixed(slope, 3))
 
 var plot = LinePlot(title: "Short corridor: the surrogate L (linear) against the true J", xLabel: "p = π(right)", yLabel: "value")
 let grid = stride(from: 0.05, through: 0.95, by: 0.01).map { $0 }
@@ -69,10 +77,19 @@ var rows = Table(["p", "KL(π_old ‖ π_p)", "surrogate L", "true J", "J − J(
 for p in [0.3, 0.35, 0.45, 0.586, 0.7, 0.8, 0.9] {
   let j = ShortCorridor.value(probabilityRight: p)
   rows.append([fixed(p, 3), fixed(bernoulliKL(pOld, p), 4), fixed(surrogate(p), 2), fixed(j, 2), fixed(j - jOld, 2)])
+  if p == 0.35 {
+    export("promisedNear", fixed(surrogate(p) - jOld, 2))
+    export("gainNear", fixed(j - jOld, 2))
+  }
+  if p == 0.586 {
+    export("gainAtPeak", fixed(j - jOld, 2))
+    export("promisedAtPeak", fixed(surrogate(p) - jOld, 1))
+  }
+  if p == 0.9 { export("fallAtNinety", fixed(jOld - j, 2)) }
 }
 print(rows)
 
-print("── cell 3 · chapters/11-trpo.md:160 ──")
+print("── cell 3 · chapters/11-trpo.md:179 ──")
 var settings = TRPOConfiguration()
 settings.totalSteps = 61_440  // 60 updates of 4 × 256 steps
 settings.maxKL = 0.01
@@ -101,3 +118,7 @@ returnPlot.add("TRPO", x: curve.steps, y: curve.returns)
 returnPlot.addReferenceLine(y: 475, label: "475")
 display(returnPlot)
 print("mean return of episodes in the last 8,192 steps: \(fixed(curve.returns.last!, 1))")
+export("updateCount", updates.count)
+export("largestKL", fixed(kls.max()!, 4))
+export("meanKL", fixed(mean(kls), 4))
+export("finalReturn", fixed(curve.returns.last!, 0))

@@ -74,16 +74,26 @@ for step in 1...10 {
       fixed(b.probabilities[0], 3), fixed(start.klDivergence(to: b), 4),
     ])
   }
+  if step == 10 {
+    export("fixedKL", fixed(start.klDivergence(to: a), 3))
+    export("fixedFinalProbability", fixed(a.probabilities[0], 3))
+    export("fixedFinalRatio", fixed(a.probabilities[0] / start.probabilities[0], 1))
+    export("refreshedFinalProbability", fixed(b.probabilities[0], 2))
+    export("refreshedKL", fixed(start.klDivergence(to: b), 2))
+  }
 }
 print("π_old(a₀) = \(fixed(start.probabilities[0], 3)); the clip allows ratios up to 1 + ε = \(fixed(1 + epsilon, 1))")
 print(epochs)
 
-print("── cell 3 · chapters/12-ppo.md:175 ──")
+print("── cell 3 · chapters/12-ppo.md:182 ──")
 let total = 81_920  // 160 updates of 512 steps
 var plot = LinePlot(title: "PPO on CartPole-v1: clip (3 seeds, mean ± s.e.) and penalty (1 seed)", xLabel: "environment steps", yLabel: "mean episode return")
 var results = Table(["run", "eval mean (100 episodes)", "eval min", "first step with window mean ≥ 475", "mean approx-KL", "mean clip fraction"])
 var curves: [[Double]] = []
 var steps: [Double] = []
+var solvedSteps: [Double] = []
+var meanKLs: [Double] = []
+var clipFractions: [Double] = []
 for seed in [1, 2, 3] as [UInt64] {
   var c = PPOConfiguration()
   c.totalSteps = total
@@ -99,7 +109,23 @@ for seed in [1, 2, 3] as [UInt64] {
     "clip, seed \(seed)", fixed(mean(eval), 1), fixed(eval.min()!, 0), solvedAt,
     fixed(mean(run.updates.map(\.kl)), 4), percent(mean(run.updates.map(\.clipFraction))),
   ])
+  export("evalMeanSeed\(seed)", fixed(mean(eval), 1))
+  if seed == 3 { export("evalMinSeed3", fixed(eval.min()!, 0)) }
+  solvedSteps += zip(curve.steps, curve.returns).first { $0.1 >= 475 }.map { [$0.0] } ?? []
+  meanKLs.append(mean(run.updates.map(\.kl)))
+  clipFractions.append(mean(run.updates.map(\.clipFraction)))
 }
+/// A step count with thousands separated by commas, as the prose writes it.
+func withCommas(_ x: Double) -> String {
+  var digits = Array(fixed(x, 0))
+  for i in stride(from: digits.count - 3, to: 0, by: -3) { digits.insert(",", at: i) }
+  return String(digits)
+}
+export("clipSolvedEarliest", withCommas(solvedSteps.min()!))
+export("clipSolvedLatest", withCommas(solvedSteps.max()!))
+export("clipMeanKLLow", fixed(meanKLs.min()!, 3))
+export("clipMeanKLHigh", fixed(meanKLs.max()!, 3))
+export("clipFractionMean", percent(mean(clipFractions), 0))
 plot.add("PPO-clip", x: steps, y: elementwiseMean(curves), band: elementwiseStandardError(curves))
 
 var penalty = PPOConfiguration()
@@ -120,8 +146,11 @@ results.append([
 plot.addReferenceLine(y: 475, label: "475")
 display(plot)
 print(results)
+let penaltySolvedAt = zip(penaltyCurve.steps, penaltyCurve.returns).first { $0.1 >= 475 }!.0
+export("penaltySolvedAt", withCommas(penaltySolvedAt))
+export("penaltyEvalMean", fixed(mean(penaltyEval), 0))
 
-print("── cell 4 · chapters/12-ppo.md:229 ──")
+print("── cell 4 · chapters/12-ppo.md:260 ──")
 var betaTable = Table(["update", "β used", "measured KL", "then β"])
 for i in [0, 1, 2, 3, 4, 5, 10, 20, 40, 60, 70, 79] {
   let u = penaltyRun.updates[i]
@@ -129,3 +158,7 @@ for i in [0, 1, 2, 3, 4, 5, 10, 20, 40, 60, 70, 79] {
   betaTable.append(["\(i + 1)", fixed(u.beta, 4), fixed(u.kl, 4), fixed(next, 4)])
 }
 print(betaTable)
+let earlyBetas = penaltyRun.updates[0..<6].map(\.beta)
+export("earlyBetaLow", fixed(earlyBetas.min()!, 1))
+export("earlyBetaHigh", fixed(earlyBetas.max()!, 0))
+export("betaAtUpdate21", fixed(penaltyRun.updates[20].beta, 2))

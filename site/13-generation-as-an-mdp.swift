@@ -20,8 +20,9 @@ let ws = TinyLMWorkspace(config: base.config)
 print("parameters:", base.parameterCount)
 print("SFT loss, first 50 steps:", fixed(mean(setup.sftHistory.prefix(50).map(\.loss)), 3))
 print("SFT loss, last 50 steps: ", fixed(mean(setup.sftHistory.suffix(50).map(\.loss)), 3))
+export("parameterCount", base.parameterCount)
 
-print("── cell 2 · chapters/13-generation-as-an-mdp.md:67 ──")
+print("── cell 2 · chapters/13-generation-as-an-mdp.md:68 ──")
 var rng = SeededGenerator(seed: 13)
 var episodes = Table(["prompt", "response", "log π per token", "reward"])
 for problem in setup.heldOut.prefix(6) {
@@ -38,7 +39,7 @@ for problem in setup.heldOut.prefix(6) {
 }
 print(episodes)
 
-print("── cell 3 · chapters/13-generation-as-an-mdp.md:97 ──")
+print("── cell 3 · chapters/13-generation-as-an-mdp.md:98 ──")
 let example = setup.heldOut[0].solution
 base.forward(tokens: example, count: example.count, workspace: ws)
 var gather = Table(["t", "token at t", "log-softmax row t−1, gathered", "library"])
@@ -52,15 +53,16 @@ for t in 4..<example.count {
 }
 print(gather)
 
-print("── cell 4 · chapters/13-generation-as-an-mdp.md:120 ──")
+print("── cell 4 · chapters/13-generation-as-an-mdp.md:121 ──")
 let heldOutScore = base.exactMatch(on: setup.heldOut, workspace: ws)
 let trainScore = base.exactMatch(on: setup.train, workspace: ws)
 var scores = Table(["prompts", "exact pass@1", "greedy exact match"])
 scores.append(["70 training", percent(trainScore.passAtOne), percent(trainScore.greedy)])
 scores.append(["30 held-out", percent(heldOutScore.passAtOne), percent(heldOutScore.greedy)])
 print(scores)
+export("heldOutGreedy", percent(heldOutScore.greedy))
 
-print("── cell 5 · chapters/13-generation-as-an-mdp.md:152 ──")
+print("── cell 5 · chapters/13-generation-as-an-mdp.md:154 ──")
 func temperatureRow(_ temperature: Double, topK: Int?) -> [String] {
   var entropy = 0.0
   var top = 0.0
@@ -89,3 +91,9 @@ var temperatures = Table(["sampling", "entropy (nats)", "max prob", "exact match
 for t in [0.25, 0.5, 1.0, 1.5, 2.0] { temperatures.append(temperatureRow(t, topK: nil)) }
 temperatures.append(temperatureRow(1.0, topK: 2))
 print(temperatures)
+export("coldTopProbability", percent(Double(temperatures.rows[0][2])!, 1))
+export("coldExactMatch", temperatures.rows[0][3])
+export("hotEntropy", temperatures.rows[4][1])
+export("hotExactMatch", temperatures.rows[4][3])
+export("warmExactMatch", temperatures.rows[2][3])
+export("topTwoExactMatch", temperatures.rows[5][3])

@@ -71,8 +71,11 @@ for (name, problems) in [("70 training", setup.train), ("30 held-out", setup.hel
   truth.append([name, percent(a.nearMiss), percent(a.sameLength), percent(a.longer)])
 }
 print(truth)
+export("longerWinsTrain", truth.rows[0][3])
+export("nearMissHeldOut", truth.rows[1][1])
+export("longerWinsHeldOut", truth.rows[1][3])
 
-print("── cell 4 · chapters/14-reward-models.md:146 ──")
+print("── cell 4 · chapters/14-reward-models.md:149 ──")
 var flaws = Table(["prompt", "correct", "score", "best wrong answer", "score"])
 for problem in setup.train.filter({ $0.a + $0.b < 10 }).prefix(5) {
   let right = rewardModel.score(problem.solution, workspace: ws)

@@ -21,8 +21,10 @@ let (rewardModel, _) = setup.rewardModel(pairs: pairs)
 let base = setup.base
 let before = (train: base.exactMatch(on: setup.train, workspace: ws), heldOut: base.exactMatch(on: setup.heldOut, workspace: ws))
 print("SFT base, exact pass@1: training prompts", percent(before.train.passAtOne), "· held-out", percent(before.heldOut.passAtOne))
+export("basePassAtOneTrain", percent(before.train.passAtOne))
+export("basePassAtOneHeldOut", percent(before.heldOut.passAtOne))
 
-print("── cell 2 · chapters/15-rlhf-with-ppo.md:84 ──")
+print("── cell 2 · chapters/15-rlhf-with-ppo.md:86 ──")
 struct RLHFRun {
   var beta: Double
   var history: [RLHFStepStatistics] = []
@@ -59,7 +61,7 @@ display(scorePlot)
 display(accuracyPlot)
 display(klPlot)
 
-print("── cell 3 · chapters/15-rlhf-with-ppo.md:122 ──")
+print("── cell 3 · chapters/15-rlhf-with-ppo.md:124 ──")
 /// The share of sampled answers with two digits, on prompts whose sum has one digit.
 func twoDigitShare(_ model: TinyLM) -> Double {
   var rng = SeededGenerator(seed: 3)
@@ -91,3 +93,15 @@ for run in runs {
 }
 print(summary)
 print("(score, KL and return: means over the last 20 updates; pass@1 is exact, on the final actor)")
+let hackedKL = mean(runs[0].history.suffix(20).map(\.meanKL))
+export("hackedScore", summary.rows[1][1])
+export("hackedKL", fixed(hackedKL, 2))
+export("hackedKLCharge", fixed(runs[0].beta * hackedKL, 2))
+export("hackedPassAtOneTrain", summary.rows[1][4])
+export("hackedPassAtOneHeldOut", summary.rows[1][5])
+export("baseTwoDigitShare", summary.rows[0][6])
+export("leashPassAtOneTrain", summary.rows[2][4])
+export("leashPassAtOneHeldOut", summary.rows[2][5])
+export("leashTwoDigitShare", summary.rows[2][6])
+export("safeKL", summary.rows[3][2])
+export("safePassAtOneTrain", summary.rows[3][4])

@@ -37,8 +37,16 @@ for referenceMean in [0.1, 1.0] {
   }
 }
 print(gaussian)
+export("smallK1Negative", gaussian.rows[0][8])
+export("smallK1Spread", gaussian.rows[0][5])
+export("smallK3Spread", gaussian.rows[2][5])
+export("largeK2Mean", gaussian.rows[4][3])
+export("largeK2Bias", percent(Double(gaussian.rows[4][4])!, 1))
+export("largeK2Errors", gaussian.rows[4][7])
+export("largeK3Spread", gaussian.rows[5][5])
+export("largeK1Spread", gaussian.rows[3][5])
 
-print("── cell 2 · chapters/16-kl-estimators.md:97 ──")
+print("── cell 2 · chapters/16-kl-estimators.md:106 ──")
 var setup = AdditionSetup(seed: 2024)
 let ws = TinyLMWorkspace(config: setup.base.config)
 let reference = setup.base
@@ -86,8 +94,21 @@ for (name, policy) in [("2 DPO steps", nearPolicy), ("100 DPO steps", farPolicy)
   }
 }
 print(tokens)
+export("nearKLLowest", tokens.rows[2][2])
+export("nearKLHighest", tokens.rows[0][2])
+export("nearK1NegativeLowest", tokens.rows[2][8])
+export("nearK1NegativeHighest", tokens.rows[0][8])
+export("nearK2Mean", String(tokens.rows[2][4].split(separator: " ")[0]))
+export("nearExactKL", tokens.rows[2][2])
+export("farK3Mean", String(tokens.rows[4][5].split(separator: " ")[0]))
+export("farExactKL", tokens.rows[4][2])
+export("farKLLowest", tokens.rows[5][2])
+export("farKLHighest", tokens.rows[3][2])
+export("farHiddenMass", tokens.rows[4][9])
+export("rareK3Spread", tokens.rows[5][7])
+export("rareK3Error", String(tokens.rows[5][5].split(separator: " ")[2]))
 
-print("── cell 3 · chapters/16-kl-estimators.md:191 ──")
+print("── cell 3 · chapters/16-kl-estimators.md:215 ──")
 func expectedGradient(_ p: [Double], _ q: [Double], _ estimator: KLEstimator) -> [Double] {
   var g = [Double](repeating: 0, count: p.count)
   for x in p.indices where p[x] > 0 {
@@ -120,3 +141,5 @@ for (problem, p, q) in lmDistributions {
   ])
 }
 print(gradients)
+export("nearK3GapLowest", gradients.rows[0][4])
+export("nearK3GapHighest", gradients.rows[2][4])

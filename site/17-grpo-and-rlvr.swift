@@ -67,8 +67,19 @@ if let first = main.checkpoints.firstIndex(where: { $0 >= 0.8 }) {
 }
 print("k3 KL per token over the last 50 updates:", fixed(mean(main.statistics.suffix(50).map(\.meanKL)), 3))
 print("groups with no signal: first 20 updates", percent(mean(main.statistics.prefix(20).map(\.degenerateGroupFraction))), "· last 50 updates", percent(mean(main.statistics.suffix(50).map(\.degenerateGroupFraction))))
+export("basePassAtOne", result.rows[0][1])
+export("grpoPassAtOne", result.rows[1][1])
+export("baseGreedy", result.rows[0][2])
+export("grpoGreedy", result.rows[1][2])
+if let first = main.checkpoints.firstIndex(where: { $0 >= 0.8 }) {
+  export("updatesToEighty", first * 10)
+  export("responsesToEighty", first * 10 * 128)
+}
+export("grpoKLPerToken", fixed(mean(main.statistics.suffix(50).map(\.meanKL)), 3))
+export("noSignalFirst", percent(mean(main.statistics.prefix(20).map(\.degenerateGroupFraction))))
+export("noSignalLast", percent(mean(main.statistics.suffix(50).map(\.degenerateGroupFraction))))
 
-print("── cell 3 · chapters/17-grpo-and-rlvr.md:133 ──")
+print("── cell 3 · chapters/17-grpo-and-rlvr.md:144 ──")
 var curves = LinePlot(title: "GRPO on addition (1 seed)", xLabel: "update", yLabel: "fraction")
 curves.add("training reward (mean of 128 samples, moving average of 10)", y: movingAverage(main.statistics.map(\.meanReward), window: 10))
 curves.add(
@@ -82,7 +93,7 @@ var klCurve = LinePlot(title: "GRPO: k3 KL to the reference per response token (
 klCurve.add("mean k3 (moving average of 10)", y: movingAverage(main.statistics.map(\.meanKL), window: 10))
 display(klCurve)
 
-print("── cell 4 · chapters/17-grpo-and-rlvr.md:170 ──")
+print("── cell 4 · chapters/17-grpo-and-rlvr.md:182 ──")
 var ablation = Table(["G", "prompts / update", "std scaling", "held-out pass@1", "seed 1", "seed 2", "groups with no signal", "k3 KL / token"])
 for (g, scale) in [(2, true), (4, true), (8, true), (16, true), (8, false)] {
   var configuration = GRPOConfiguration()
@@ -98,3 +109,9 @@ for (g, scale) in [(2, true), (4, true), (8, true), (16, true), (8, false)] {
   ])
 }
 print(ablation)
+export("ablationLowest", ablation.rows[3][3])
+export("ablationHighest", ablation.rows[1][3])
+export("pairsNoSignal", ablation.rows[0][6])
+export("sixteenNoSignal", ablation.rows[3][6])
+export("unscaledPassAtOne", ablation.rows[4][3])
+export("scaledPassAtOne", ablation.rows[2][3])

@@ -47,8 +47,13 @@ margins.add("chosen", x: steps, y: checkpoints.map(\.statistics.meanChosenReward
 margins.add("rejected", x: steps, y: checkpoints.map(\.statistics.meanRejectedReward))
 margins.add("margin", x: steps, y: checkpoints.map(\.statistics.meanMargin), dashed: true)
 display(margins)
+export("dpoHeldOutAccuracy", progress.rows[4][1])
+export("dpoMarginAt100", progress.rows[1][2])
+export("dpoMarginAt400", progress.rows[4][2])
+export("dpoChosenReward", progress.rows[4][3])
+export("dpoRejectedReward", progress.rows[4][4])
 
-print("── cell 2 · chapters/18-dpo.md:123 ──")
+print("── cell 2 · chapters/18-dpo.md:129 ──")
 func trainPPO(rewardModel: TinyLM) -> TinyLM {
   var configuration = RLHFConfiguration()
   configuration.klCoefficient = 0.05
@@ -95,8 +100,20 @@ for (name, model) in [
   ])
 }
 print(comparison)
+export("referencePassAtOneTrain", comparison.rows[0][1])
+export("referencePassAtOneHeldOut", comparison.rows[0][2])
+export("dpoPassAtOneTrain", comparison.rows[1][1])
+export("dpoPassAtOneHeldOut", comparison.rows[1][2])
+export("dpoKL", String(comparison.rows[1][3].split(separator: " ")[0]))
+export("dpoTwoDigitShare", comparison.rows[1][4])
+export("ppoKL", String(comparison.rows[2][3].split(separator: " ")[0]))
+export("ppoTwoDigitShare", comparison.rows[2][4])
+export("ppoPassAtOneTrain", comparison.rows[2][1])
+export("ppoPassAtOneHeldOut", comparison.rows[2][2])
+export("otherPPOKL", String(comparison.rows[3][3].split(separator: " ")[0]))
+export("otherPPOPassAtOneHeldOut", comparison.rows[3][2])
 
-print("── cell 3 · chapters/18-dpo.md:197 ──")
+print("── cell 3 · chapters/18-dpo.md:218 ──")
 var cost = Table(["stage", "DPO", "RLHF-PPO"])
 let dpoTraining = 400 * 32 * 2 * 3  // steps × pairs × (chosen, rejected) × (forward + backward)
 let dpoReference = pairs.count * 2  // reference log-probs, once

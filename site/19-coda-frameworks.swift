@@ -46,3 +46,4 @@ for (stage, cost) in [("sampling", generation), ("old log-probs", oldLogProbs), 
   split.append([stage, fixed(cost, 0), percent(cost / total)])
 }
 print(split)
+export("samplingShare", split.rows[0][2])
